@@ -1,0 +1,1 @@
+"""The patent knowledge graph: the Cypher query library (``graph/cypher``) and the loaders (``graph.ingest``)."""

@@ -1,0 +1,64 @@
+"""The driver and a thin query runner whose results are DataFrames.
+
+Functions here take an open :class:`neo4j.Driver`; only :func:`connect` builds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j import exceptions as neo4j_errors
+
+from hotspot_kg.errors import ConnectionFailed, QueryError
+from hotspot_kg.settings import Settings
+
+
+def connect(settings: Settings, verify: bool = True) -> Driver:
+    """Build a driver for ``settings`` and check that the server answers and accepts the credentials."""
+    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    if verify:
+        try:
+            driver.verify_connectivity()
+        except neo4j_errors.AuthError as e:
+            driver.close()
+            raise ConnectionFailed(
+                f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password. "
+                "Set NEO4J_PASSWORD to the server's password (for the local server, see `hotspot-kg neo4j status`)"
+            ) from e
+        except (neo4j_errors.ServiceUnavailable, OSError) as e:
+            driver.close()
+            hint = (
+                "check NEO4J_URI and that the server runs"
+                if settings.external
+                else "start it with `hotspot-kg neo4j start`"
+            )
+            raise ConnectionFailed(f"Neo4j at {settings.uri} does not answer: {hint}") from e
+    return driver
+
+
+def run(
+    driver: Driver,
+    query: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    database: str | None = None,
+    write: bool = False,
+    timeout: float | None = None,
+) -> pd.DataFrame:
+    """Run one query in a managed transaction and return its records as a DataFrame."""
+    routing = RoutingControl.WRITE if write else RoutingControl.READ
+    try:
+        return driver.execute_query(  # type: ignore[no-any-return]
+            Query(query, timeout=timeout),  # type: ignore[arg-type]
+            dict(params or {}),
+            database_=database,
+            routing_=routing,
+            result_transformer_=lambda result: result.to_df(),
+        )
+    except neo4j_errors.CypherSyntaxError as e:
+        raise QueryError(f"Cypher syntax error: {e.message}") from e
+    except neo4j_errors.ClientError as e:
+        raise QueryError(f"Neo4j refused the query ({e.code}): {e.message}") from e

@@ -1,0 +1,35 @@
+"""One root exception for the project; every message says how to fix the problem.
+
+The CLI prints ``Error: <message>`` for any :class:`HotspotError` and exits with status 1,
+so library code raises these instead of printing.
+"""
+
+from __future__ import annotations
+
+
+class HotspotError(Exception):
+    """Root of every error that hotspot-kg raises on purpose."""
+
+
+class ConfigError(HotspotError):
+    """A setting is missing or invalid (environment, CLI option, settings file)."""
+
+
+class ServerError(HotspotError):
+    """The local Neo4j server could not be built, started, stopped or reached."""
+
+
+class ConnectionFailed(HotspotError):
+    """The database at NEO4J_URI did not answer, or refused the credentials."""
+
+
+class QueryError(HotspotError):
+    """A named query is missing, malformed, or was called with wrong parameters."""
+
+
+class InputError(HotspotError):
+    """An input file cannot be read at all (wrong columns, bad encoding, truncated archive)."""
+
+
+class IndicatorError(HotspotError):
+    """An indicator was asked for with settings it does not take, or on data it cannot use."""
