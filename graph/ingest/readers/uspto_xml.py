@@ -49,7 +49,7 @@ ORIGINS = {"cited by examiner": "examiner", "cited by applicant": "applicant", "
 
 def documents(path: Path) -> Iterator[tuple[int, bytes]]:
     """(first line, bytes) of each XML document in a concatenated file; InputError if it is not one."""
-    start, lines = 0, []
+    start, lines = 0, list[bytes]()
     with path.open("rb") as f:
         head = f.read(512)
         if b"\x00" in head or not head.lstrip().startswith(b"<?xml"):
@@ -144,8 +144,9 @@ class _Grant:
         priority = [iso_date(_t(p, "date")) for p in bib.findall("priority-claims/priority-claim")]
         years = [d[:4] for d in priority if d] + ([year] if year else [])
         values = {
-            "patent_id": pid, "filing_date": filing, "year": year, "priority_year": min(years) if years else None,
-            "office": "US", "kind": _t(bib, "publication-reference/document-id/kind"), "family_id": None,
+            "patent_id": pid, "filing_date": filing, "year": year,
+            "priority_year": min(years) if years else None, "office": "US",
+            "kind": _t(bib, "publication-reference/document-id/kind"), "family_id": None,
             "title": _t(bib, "invention-title"),
         }  # fmt: skip
         return Row("patents", values, self.file, self.line)
