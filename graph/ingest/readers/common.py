@@ -60,10 +60,13 @@ def entity_id(prefix: str, name: str, country: str | None) -> str:
 def publication_id(office: str, number: str) -> str | None:
     """Office + number without leading zeros or separators: ('US', '07864699') -> 'US7864699'."""
     compact = re.sub(r"[\s/,.\-]", "", number.upper())
+    office = office.strip().upper()
+    if office and compact.startswith(office) and compact[len(office) :][:1].isdigit():
+        compact = compact[len(office) :]  # "WO 00/01733" -> "0001733"
     m = re.fullmatch(r"([A-Z]*)0*(\d[\dA-Z]*)", compact)
-    if not m or not office.strip():
+    if not m or not office:
         return None
-    return f"{office.strip().upper()}{m[1]}{m[2]}"
+    return f"{office}{m[1]}{m[2]}"
 
 
 def text(value: str | None) -> str | None:
