@@ -52,7 +52,8 @@ def test_huawei_patent(sample: tuple[list[Row | Reject], list[Notice]]) -> None:
     patent = next(r for r in rows(records, "patents") if r["patent_id"] == "US7864699")
     assert patent == {
         "patent_id": "US7864699", "filing_date": "2010-07-21", "year": "2010", "priority_year": "2007",
-        "office": "US", "kind": "B2", "family_id": None, "title": "Method and device for information transfer",
+        "office": "US", "kind": "B2", "family_id": None,
+        "title": "Method and device for information transfer",
     }  # fmt: skip
     links = [r for r in rows(records, "patent_applicants") if r["patent_id"] == "US7864699"]
     assert len(links) == 1
@@ -74,7 +75,7 @@ def test_2005_ipc7_and_citations(sample: tuple[list[Row | Reject], list[Notice]]
     records, _ = sample
     ipc = [r["ipc_code"] for r in rows(records, "patent_ipc") if r["patent_id"] == "US6836899"]
     assert ipc == ["A45F  504"]  # as printed; validation normalises it to A45F 5/04
-    first = [r for r in rows(records, "citations") if r["citing_id"] == "US6836899"][0]
+    first = next(r for r in rows(records, "citations") if r["citing_id"] == "US6836899")
     assert first == {"citing_id": "US6836899", "cited_id": "US675108", "origin": "examiner"}
     assert "US6836979" in {r["patent_id"] for r in rows(records, "patents")}
 
@@ -105,7 +106,7 @@ def test_a_truncated_document_is_rejected_and_the_others_read(shared_data: Path,
 def test_binary_and_badly_encoded_files_raise(shared_data: Path, tmp_path: Path) -> None:
     binary = tmp_path / "ipg1.xml"
     binary.write_bytes(b"PK\x03\x04\x00\x00garbage")
-    with pytest.raises(InputError, match="ipg1.xml: not a USPTO XML file"):
+    with pytest.raises(InputError, match=r"ipg1\.xml: not a USPTO XML file"):
         list(read(binary))
     doc = _first_document(shared_data)
     bad = tmp_path / "ipg2.xml"
