@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from graph.ingest.readers import uspto_xml
+from graph.ingest.readers import patentsview, uspto_xml
 from graph.ingest.readers.common import Notice, Reader, Record
 
 READERS: dict[str, Reader] = {
     "uspto-xml": uspto_xml.read,
+    "patentsview": patentsview.read,
 }
 
 __all__ = ["READERS", "Notice", "Reader", "Record"]

@@ -53,6 +53,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "g_us_patent_citation": ("patent_id", "citation_patent_id", "citation_category"),
 }  # fmt: skip
 REQUIRED = ("g_patent", "g_application")
+CANONICAL = {"g_assignee_disambiguated": "applicants", "g_inventor_disambiguated": "inventors",
+             "g_ipc_at_issue": "patent_ipc", "g_us_patent_citation": "citations"}  # fmt: skip
 
 
 Build = Callable[[str, int, str, dict[str, str | None]], Iterator[Record]]
@@ -76,7 +78,7 @@ class _Read:
         skipped = 0
         for file, row in self.table(name):
             if row.problem:
-                yield Reject(file, row.line, name, row.problem)
+                yield Reject(file, row.line, CANONICAL[name], f"{name}: {row.problem}")
                 continue
             pid = publication_id("US", row.values["patent_id"] or "")
             if pid not in self.patents:
@@ -122,7 +124,7 @@ class _Read:
     def load_locations(self) -> Iterator[Record]:
         for file, row in self.table("g_location_disambiguated"):
             if row.problem:
-                yield Reject(file, row.line, "cities", row.problem)
+                yield Reject(file, row.line, "cities", f"g_location_disambiguated: {row.problem}")
             elif row.values["location_id"]:
                 self.locations[row.values["location_id"]] = row.values
 

@@ -87,13 +87,32 @@ def read_table(path: Path, delimiter: str, required: tuple[str, ...]) -> Iterato
                         },
                     )
     except UnicodeDecodeError as e:
+        line = _undecodable_line(path) or line
         raise InputError(
-            f"{path} near line {line}: bytes that are not UTF-8 ({e.reason}); re-encode as UTF-8"
+            f"{path} line {line}: bytes that are not UTF-8 ({e.reason}); re-encode as UTF-8"
         ) from None
     except (zipfile.BadZipFile, EOFError, zlib.error) as e:
         raise InputError(f"{path} near line {line}: the archive is damaged or truncated ({e})") from None
     except csv.Error as e:
         raise InputError(f"{path} line {line}: {e}") from None
+
+
+def _undecodable_line(path: Path) -> int | None:
+    """The first line of a file (or of the table in a zip) that is not valid UTF-8."""
+    with zipfile.ZipFile(path) if path.suffix.lower() == ".zip" else _nothing() as archive:
+        raw = archive.open(archive.namelist()[0]) if archive else path.open("rb")
+        with raw:
+            for number, data in enumerate(raw, start=1):
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number
+    return None
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
 
 
 def find_tables(folder: Path, stem: str) -> list[Path]:
