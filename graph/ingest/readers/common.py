@@ -116,17 +116,23 @@ class Emitter:
             if country:
                 self.notice(file, line, "cities", f"{who}: no city given (country {country}); left unlocated")
             return None, []
-        if self.gaz is None:
-            self.gaz = gazetteer()
-        found: City | None = self.gaz.resolve(city, country, state)
+        found = self.gazetteer().resolve(city, country, state)
         if found is None:
             where = ", ".join(p for p in (city, state, country) if p)
             self.notice(
                 file, line, "cities", f"{who}: place {where!r} is not in the gazetteer; left unlocated"
             )
             return None, []
-        rows = [Row("cities", found.row(), file, line)] if self.once("cities", found.id) else []
-        return found.id, rows
+        return self.city(file, line, found)
+
+    def gazetteer(self) -> Gazetteer:
+        if self.gaz is None:
+            self.gaz = gazetteer()
+        return self.gaz
+
+    def city(self, file: str, line: int, found: City) -> tuple[str, list[Row]]:
+        """(city id, [cities row if this city is new in this read])."""
+        return found.id, ([Row("cities", found.row(), file, line)] if self.once("cities", found.id) else [])
 
     def applicant(
         self,
