@@ -130,10 +130,9 @@ def _wait_ready(settings: Settings, proc: subprocess.Popen[bytes], first: bool, 
         if port_taken(server.bolt_port):
             try:
                 if not password_set:
-                    try:
+                    # AuthError: already changed by an interrupted earlier first start; ours is checked below
+                    with contextlib.suppress(neo4j_errors.AuthError):
                         _set_password(settings)
-                    except neo4j_errors.AuthError:
-                        pass  # already changed (an earlier first start was interrupted): check ours below
                     password_set = True
                 if _answers(settings):
                     return
