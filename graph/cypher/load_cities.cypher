@@ -1,0 +1,18 @@
+// Load cities with their location point and country: City {id, name, country, province, location}
+// and (City)-[:IN_COUNTRY]->(Country). A link to another country left by an earlier load is removed.
+// :param rows => []
+UNWIND $rows AS row
+MERGE (c:City {id: row.id})
+SET c.name = row.name, c.country = row.country, c.province = row.province,
+    c.location = CASE WHEN row.lat IS NULL THEN null
+                 ELSE point({latitude: row.lat, longitude: row.lon}) END
+WITH c, row
+CALL {
+  WITH c, row
+  OPTIONAL MATCH (c)-[old:IN_COUNTRY]->(other:Country)
+  WHERE other.code <> row.country
+  DELETE old
+}
+WITH c, row
+MATCH (k:Country {code: row.country})
+MERGE (c)-[:IN_COUNTRY]->(k)
