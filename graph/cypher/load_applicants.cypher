@@ -12,8 +12,7 @@ FOREACH (_ IN CASE WHEN row.label = 'ResearchInstitute' THEN [1] ELSE [] END | S
 FOREACH (_ IN CASE WHEN row.label = 'Individual' THEN [1] ELSE [] END | SET a:Individual)
 FOREACH (_ IN CASE WHEN row.label = 'Government' THEN [1] ELSE [] END | SET a:Government)
 WITH a, row
-CALL {
-  WITH a, row
+CALL (a, row) {
   OPTIONAL MATCH (a)-[old:LOCATED_IN]->(c:City)
   WHERE row.city_id IS NULL OR c.id <> row.city_id
   DELETE old

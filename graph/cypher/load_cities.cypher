@@ -7,8 +7,7 @@ SET c.name = row.name, c.country = row.country, c.province = row.province,
     c.location = CASE WHEN row.lat IS NULL THEN null
                  ELSE point({latitude: row.lat, longitude: row.lon}) END
 WITH c, row
-CALL {
-  WITH c, row
+CALL (c, row) {
   OPTIONAL MATCH (c)-[old:IN_COUNTRY]->(other:Country)
   WHERE other.code <> row.country
   DELETE old

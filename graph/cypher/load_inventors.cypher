@@ -5,8 +5,7 @@ UNWIND $rows AS row
 MERGE (i:Inventor {id: row.id})
 SET i.name = row.name
 WITH i, row
-CALL {
-  WITH i, row
+CALL (i, row) {
   OPTIONAL MATCH (i)-[old:LOCATED_IN]->(c:City)
   WHERE row.city_id IS NULL OR c.id <> row.city_id
   DELETE old

@@ -3,8 +3,7 @@
 // :param rows => []
 UNWIND $rows AS row
 MATCH (a:Applicant {id: row.applicant_id})
-CALL {
-  WITH a, row
+CALL (a, row) {
   OPTIONAL MATCH (a)-[old:HAS_OWNERSHIP]->(o:OwnershipType)
   WHERE o.code <> row.code
   DELETE old

@@ -37,8 +37,18 @@ def _patent(r: Record) -> list[Any]:
     if "year" not in r:  # a stub of a cited patent
         return [r["id"], "Patent", None, None, None, None, None, None, None, "false"]
     date = r["filing_date"].isoformat() if r["filing_date"] else None
-    return [r["id"], "Patent", r["year"], date, r["priority_year"], r["office"], r["kind"], r["family_id"],
-            r["title"], "true"]
+    return [
+        r["id"],
+        "Patent",
+        r["year"],
+        date,
+        r["priority_year"],
+        r["office"],
+        r["kind"],
+        r["family_id"],
+        r["title"],
+        "true",
+    ]
 
 
 def _applicant(r: Record) -> list[Any]:
@@ -47,48 +57,145 @@ def _applicant(r: Record) -> list[Any]:
 
 
 GROUPS: tuple[Group, ...] = (
-    Group("nodes", "TechField", ("tech_fields",), (":ID(TechField)", ":LABEL", "id:int", "name", "sector"),
-          lambda r: [r["id"], "TechField", r["id"], r["name"], r["sector"]]),
-    Group("nodes", "OwnershipType", ("ownership_types",), ("code:ID(OwnershipType)", ":LABEL", "name"),
-          lambda r: [r["code"], "OwnershipType", r["name"]]),
-    Group("nodes", "Country", ("countries",), ("code:ID(Country)", ":LABEL", "name"),
-          lambda r: [r["code"], "Country", r["name"]]),
-    Group("nodes", "IPC", ("ipc",), ("code:ID(IPC)", ":LABEL", "level", *LEVELS, "field:int", "title"),
-          lambda r: [r["code"], "IPC", r["level"], *(r[k] for k in LEVELS), r["field"], r["title"]]),
-    Group("nodes", "City", ("cities",),
-          ("id:ID(City)", ":LABEL", "name", "country", "province", "location:point{crs:WGS-84}"),
-          lambda r: [r["id"], "City", r["name"], r["country"], r["province"], _point(r)]),
-    Group("nodes", "Applicant", ("applicants",), ("id:ID(Applicant)", ":LABEL", "name", "type", "type_rule"),
-          _applicant),
-    Group("nodes", "Inventor", ("inventors",), ("id:ID(Inventor)", ":LABEL", "name"),
-          lambda r: [r["id"], "Inventor", r["name"]]),
-    Group("nodes", "Patent", ("patents", "patent_stubs"),
-          ("id:ID(Patent)", ":LABEL", "year:int", "filing_date:date", "priority_year:int", "office", "kind",
-           "family_id", "title", "in_db:boolean"), _patent),
-    Group("relationships", "PART_OF", ("ipc_parents",), (":START_ID(IPC)", ":END_ID(IPC)", ":TYPE"),
-          lambda r: [r["code"], r["parent"], "PART_OF"]),
-    Group("relationships", "IN_FIELD", ("ipc_fields",), (":START_ID(IPC)", ":END_ID(TechField)", ":TYPE"),
-          lambda r: [r["code"], r["field"], "IN_FIELD"]),
-    Group("relationships", "IN_COUNTRY", ("cities",), (":START_ID(City)", ":END_ID(Country)", ":TYPE"),
-          lambda r: [r["id"], r["country"], "IN_COUNTRY"]),
-    Group("relationships", "LOCATED_IN_A", ("applicants",), (":START_ID(Applicant)", ":END_ID(City)", ":TYPE"),
-          lambda r: [r["id"], r["city_id"], "LOCATED_IN"], lambda r: r["city_id"] is not None),
-    Group("relationships", "LOCATED_IN_I", ("inventors",), (":START_ID(Inventor)", ":END_ID(City)", ":TYPE"),
-          lambda r: [r["id"], r["city_id"], "LOCATED_IN"], lambda r: r["city_id"] is not None),
-    Group("relationships", "HAS_OWNERSHIP", ("ownership",),
-          (":START_ID(Applicant)", ":END_ID(OwnershipType)", ":TYPE", "source"),
-          lambda r: [r["applicant_id"], r["code"], "HAS_OWNERSHIP", r["source"]]),
-    Group("relationships", "FILED_BY", ("patent_applicants",),
-          (":START_ID(Patent)", ":END_ID(Applicant)", ":TYPE", "seq:int"),
-          lambda r: [r["patent_id"], r["applicant_id"], "FILED_BY", r["seq"]]),
-    Group("relationships", "INVENTED_BY", ("patent_inventors",),
-          (":START_ID(Patent)", ":END_ID(Inventor)", ":TYPE", "seq:int"),
-          lambda r: [r["patent_id"], r["inventor_id"], "INVENTED_BY", r["seq"]]),
-    Group("relationships", "CLASSIFIED_AS", ("patent_ipc",),
-          (":START_ID(Patent)", ":END_ID(IPC)", ":TYPE", "seq:int", "main:boolean"),
-          lambda r: [r["patent_id"], r["code"], "CLASSIFIED_AS", r["seq"], "true" if r["main"] else "false"]),
-    Group("relationships", "CITES", ("citations",), (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origin"),
-          lambda r: [r["citing_id"], r["cited_id"], "CITES", r["origin"]]),
+    Group(
+        "nodes",
+        "TechField",
+        ("tech_fields",),
+        (":ID(TechField)", ":LABEL", "id:int", "name", "sector"),
+        lambda r: [r["id"], "TechField", r["id"], r["name"], r["sector"]],
+    ),
+    Group(
+        "nodes",
+        "OwnershipType",
+        ("ownership_types",),
+        ("code:ID(OwnershipType)", ":LABEL", "name"),
+        lambda r: [r["code"], "OwnershipType", r["name"]],
+    ),
+    Group(
+        "nodes",
+        "Country",
+        ("countries",),
+        ("code:ID(Country)", ":LABEL", "name"),
+        lambda r: [r["code"], "Country", r["name"]],
+    ),
+    Group(
+        "nodes",
+        "IPC",
+        ("ipc",),
+        ("code:ID(IPC)", ":LABEL", "level", *LEVELS, "field:int", "title"),
+        lambda r: [r["code"], "IPC", r["level"], *(r[k] for k in LEVELS), r["field"], r["title"]],
+    ),
+    Group(
+        "nodes",
+        "City",
+        ("cities",),
+        ("id:ID(City)", ":LABEL", "name", "country", "province", "location:point{crs:WGS-84}"),
+        lambda r: [r["id"], "City", r["name"], r["country"], r["province"], _point(r)],
+    ),
+    Group(
+        "nodes",
+        "Applicant",
+        ("applicants",),
+        ("id:ID(Applicant)", ":LABEL", "name", "type", "type_rule"),
+        _applicant,
+    ),
+    Group(
+        "nodes",
+        "Inventor",
+        ("inventors",),
+        ("id:ID(Inventor)", ":LABEL", "name"),
+        lambda r: [r["id"], "Inventor", r["name"]],
+    ),
+    Group(
+        "nodes",
+        "Patent",
+        ("patents", "patent_stubs"),
+        (
+            "id:ID(Patent)",
+            ":LABEL",
+            "year:int",
+            "filing_date:date",
+            "priority_year:int",
+            "office",
+            "kind",
+            "family_id",
+            "title",
+            "in_db:boolean",
+        ),
+        _patent,
+    ),
+    Group(
+        "relationships",
+        "PART_OF",
+        ("ipc_parents",),
+        (":START_ID(IPC)", ":END_ID(IPC)", ":TYPE"),
+        lambda r: [r["code"], r["parent"], "PART_OF"],
+    ),
+    Group(
+        "relationships",
+        "IN_FIELD",
+        ("ipc_fields",),
+        (":START_ID(IPC)", ":END_ID(TechField)", ":TYPE"),
+        lambda r: [r["code"], r["field"], "IN_FIELD"],
+    ),
+    Group(
+        "relationships",
+        "IN_COUNTRY",
+        ("cities",),
+        (":START_ID(City)", ":END_ID(Country)", ":TYPE"),
+        lambda r: [r["id"], r["country"], "IN_COUNTRY"],
+    ),
+    Group(
+        "relationships",
+        "LOCATED_IN_A",
+        ("applicants",),
+        (":START_ID(Applicant)", ":END_ID(City)", ":TYPE"),
+        lambda r: [r["id"], r["city_id"], "LOCATED_IN"],
+        lambda r: r["city_id"] is not None,
+    ),
+    Group(
+        "relationships",
+        "LOCATED_IN_I",
+        ("inventors",),
+        (":START_ID(Inventor)", ":END_ID(City)", ":TYPE"),
+        lambda r: [r["id"], r["city_id"], "LOCATED_IN"],
+        lambda r: r["city_id"] is not None,
+    ),
+    Group(
+        "relationships",
+        "HAS_OWNERSHIP",
+        ("ownership",),
+        (":START_ID(Applicant)", ":END_ID(OwnershipType)", ":TYPE", "source"),
+        lambda r: [r["applicant_id"], r["code"], "HAS_OWNERSHIP", r["source"]],
+    ),
+    Group(
+        "relationships",
+        "FILED_BY",
+        ("patent_applicants",),
+        (":START_ID(Patent)", ":END_ID(Applicant)", ":TYPE", "seq:int"),
+        lambda r: [r["patent_id"], r["applicant_id"], "FILED_BY", r["seq"]],
+    ),
+    Group(
+        "relationships",
+        "INVENTED_BY",
+        ("patent_inventors",),
+        (":START_ID(Patent)", ":END_ID(Inventor)", ":TYPE", "seq:int"),
+        lambda r: [r["patent_id"], r["inventor_id"], "INVENTED_BY", r["seq"]],
+    ),
+    Group(
+        "relationships",
+        "CLASSIFIED_AS",
+        ("patent_ipc",),
+        (":START_ID(Patent)", ":END_ID(IPC)", ":TYPE", "seq:int", "main:boolean"),
+        lambda r: [r["patent_id"], r["code"], "CLASSIFIED_AS", r["seq"], "true" if r["main"] else "false"],
+    ),
+    Group(
+        "relationships",
+        "CITES",
+        ("citations",),
+        (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origin"),
+        lambda r: [r["citing_id"], r["cited_id"], "CITES", r["origin"]],
+    ),
 )
 
 
@@ -129,7 +236,9 @@ def write(staging: Staging, folder: Path) -> ImportFiles:
             for record in _records(staging, group.datasets):
                 if group.where(record):
                     cells = group.cells(record)
-                    if not out.multiline and any(isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells):
+                    if not out.multiline and any(
+                        isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells
+                    ):
                         out.multiline = True
                     writer.writerow(cells)
                     rows += 1

@@ -43,10 +43,15 @@ def ipc_chain(code: str) -> dict[str, str]:
 
 
 def ipc_node(code: str) -> Record:
-    """An ``IPC`` node: code, level, the ancestors' codes by level (null below its own level), field, title."""
+    """An ``IPC`` node: code, level, ancestors' codes by level (null below its level), field, title."""
     chain = ipc_chain(code)
     level = ipc.level(code)
-    node: Record = {"code": code, "level": level, "field": concordance.field_of(code), "title": ipc.title(code)}
+    node: Record = {
+        "code": code,
+        "level": level,
+        "field": concordance.field_of(code),
+        "title": ipc.title(code),
+    }
     for name in LEVELS:
         node[name] = chain.get(name)
     return node
@@ -70,11 +75,7 @@ def ipc_hierarchy(codes: Iterable[str]) -> tuple[list[Record], list[Record]]:
 
 def tech_fields() -> list[Record]:
     """The 35 WIPO technology fields with their sectors."""
-    rows = []
-    for f in concordance.fields():
-        get = f.get if isinstance(f, dict) else lambda k, f=f: getattr(f, k)
-        rows.append({"id": int(get("id")), "name": get("name"), "sector": get("sector")})
-    return rows
+    return [{"id": f.id, "name": f.name, "sector": f.sector} for f in concordance.fields()]
 
 
 @cache
@@ -95,5 +96,7 @@ def stage(staging: Staging, countries: set[str], ipc_codes: set[str], stubs: set
     nodes, parents = ipc_hierarchy(ipc_codes)
     staging.extend("ipc", nodes)
     staging.extend("ipc_parents", parents)
-    staging.extend("ipc_fields", [{"code": n["code"], "field": n["field"]} for n in nodes if n["field"] is not None])
+    staging.extend(
+        "ipc_fields", [{"code": n["code"], "field": n["field"]} for n in nodes if n["field"] is not None]
+    )
     staging.extend("patent_stubs", [{"id": s} for s in sorted(stubs)])

@@ -67,9 +67,20 @@ def check_empty(driver: Driver, database: str | None = None) -> None:
 def admin_command(local: LocalServer, files: bulk_csv.ImportFiles, database: str) -> list[str]:
     """The ``neo4j-admin database import full`` command line for ``files``."""
     return [
-        local.java, "-Xmx1g", "-cp", f"{local.home / 'lib'}/*", "org.neo4j.cli.AdminTool",
-        "database", "import", "full", database, "--overwrite-destination=true", "--id-type=string",
-        "--max-off-heap-memory=2G", "--report-file", str(files.folder / "import.report"),
+        local.java,
+        "-Xmx1g",
+        "-cp",
+        f"{local.home / 'lib'}/*",
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        database,
+        "--overwrite-destination=true",
+        "--id-type=string",
+        "--max-off-heap-memory=2G",
+        "--report-file",
+        str(files.folder / "import.report"),
         *files.arguments(),
     ]
 
@@ -85,7 +96,9 @@ def admin_import(local: LocalServer, files: bulk_csv.ImportFiles, database: str)
         log = files.folder / "import.log"
         log.write_text(result.stdout + result.stderr, encoding="utf-8")
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise ServerError(f"neo4j-admin database import failed (exit {result.returncode}); full log in {log}:\n{tail}")
+        raise ServerError(
+            f"neo4j-admin database import failed (exit {result.returncode}); full log in {log}:\n{tail}"
+        )
     return seconds
 
 
@@ -113,7 +126,9 @@ def load(
         with console.status("writing import CSV files"):
             files = bulk_csv.write(staging, folder)
         timings.csv = time.perf_counter() - started
-        console.print(f"wrote {files.rows('nodes'):,} nodes and {files.rows('relationships'):,} relationships to {folder}")
+        console.print(
+            f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"
+        )
         started = time.perf_counter()
         server.stop(config.local)
         timings.stop = time.perf_counter() - started

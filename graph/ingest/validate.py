@@ -23,7 +23,6 @@ from graph.ingest import derive
 from graph.ingest.ipc import UnknownIPC, normalize_ipc
 from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Reject, Row
 from graph.ingest.staging import Record, Staging
-from graph.ingest.stakeholders import classify as classify_stakeholder
 
 APPLICANT_TYPES = ("firm", "university", "research_institute", "individual", "government", "other")
 ORIGINS = ("applicant", "examiner", "unknown")
@@ -165,8 +164,15 @@ class Validator:
         lon = _float(v, "lon", -180, 180)
         if (lat is None) != (lon is None):
             raise Bad("lat and lon must be given together")
-        return {"_key": (v["city_id"],), "id": v["city_id"], "name": v["name"], "country": country,
-                "province": v.get("province"), "lat": lat, "lon": lon}
+        return {
+            "_key": (v["city_id"],),
+            "id": v["city_id"],
+            "name": v["name"],
+            "country": country,
+            "province": v.get("province"),
+            "lat": lat,
+            "lon": lon,
+        }
 
     def applicant(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("cities", "city_id", v.get("city_id"))
@@ -177,22 +183,39 @@ class Validator:
                 raise Bad(f"type {given!r} is not one of {', '.join(APPLICANT_TYPES)}")
             rule = v.get("type_rule") or "given"
         else:
-            kind, rule = classify_stakeholder(str(v["name"]))
-        return {"_key": (v["applicant_id"],), "id": v["applicant_id"], "name": v["name"], "type": kind,
-                "type_rule": rule, "city_id": v.get("city_id"), "label": derive.TYPE_LABELS.get(kind)}
+            from graph.ingest.stakeholders import classify
+
+            kind, rule = classify(str(v["name"]))
+        return {
+            "_key": (v["applicant_id"],),
+            "id": v["applicant_id"],
+            "name": v["name"],
+            "type": kind,
+            "type_rule": rule,
+            "city_id": v.get("city_id"),
+            "label": derive.TYPE_LABELS.get(kind),
+        }
 
     def inventor(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("cities", "city_id", v.get("city_id"))
-        return {"_key": (v["inventor_id"],), "id": v["inventor_id"], "name": v.get("name"),
-                "city_id": v.get("city_id")}
+        return {
+            "_key": (v["inventor_id"],),
+            "id": v["inventor_id"],
+            "name": v.get("name"),
+            "city_id": v.get("city_id"),
+        }
 
     def ownership(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("applicants", "applicant_id", v["applicant_id"])
         code = str(v["ownership"]).upper()
         if code not in derive.OWNERSHIP_TYPES:
             raise Bad(f"ownership {v['ownership']!r} is not one of {', '.join(derive.OWNERSHIP_TYPES)}")
-        return {"_key": (v["applicant_id"],), "applicant_id": v["applicant_id"], "code": code,
-                "source": Path(row.file).name}
+        return {
+            "_key": (v["applicant_id"],),
+            "applicant_id": v["applicant_id"],
+            "code": code,
+            "source": Path(row.file).name,
+        }
 
     def patent(self, v: dict[str, str | None], row: Row) -> Record:
         filing = _date(v.get("filing_date"))
@@ -201,22 +224,37 @@ class Validator:
             raise Bad("filing_date and year are both missing")
         if filing is not None and year is not None and filing.year != year:
             raise Bad(f"year {year} does not match filing_date {filing.isoformat()}")
-        return {"_key": (v["patent_id"],), "id": v["patent_id"], "filing_date": filing,
-                "year": year if year is not None else filing.year if filing else None,
-                "priority_year": _year(v, "priority_year"), "office": v.get("office"), "kind": v.get("kind"),
-                "family_id": v.get("family_id"), "title": v.get("title")}
+        return {
+            "_key": (v["patent_id"],),
+            "id": v["patent_id"],
+            "filing_date": filing,
+            "year": year if year is not None else filing.year if filing else None,
+            "priority_year": _year(v, "priority_year"),
+            "office": v.get("office"),
+            "kind": v.get("kind"),
+            "family_id": v.get("family_id"),
+            "title": v.get("title"),
+        }
 
     def patent_applicant(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("patents", "patent_id", v["patent_id"])
         self.defined("applicants", "applicant_id", v["applicant_id"])
-        return {"_key": (v["patent_id"], v["applicant_id"]), "patent_id": v["patent_id"],
-                "applicant_id": v["applicant_id"], "seq": _int(v, "seq")}
+        return {
+            "_key": (v["patent_id"], v["applicant_id"]),
+            "patent_id": v["patent_id"],
+            "applicant_id": v["applicant_id"],
+            "seq": _int(v, "seq"),
+        }
 
     def patent_inventor(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("patents", "patent_id", v["patent_id"])
         self.defined("inventors", "inventor_id", v["inventor_id"])
-        return {"_key": (v["patent_id"], v["inventor_id"]), "patent_id": v["patent_id"],
-                "inventor_id": v["inventor_id"], "seq": _int(v, "seq")}
+        return {
+            "_key": (v["patent_id"], v["inventor_id"]),
+            "patent_id": v["patent_id"],
+            "inventor_id": v["inventor_id"],
+            "seq": _int(v, "seq"),
+        }
 
     def patent_ipc(self, v: dict[str, str | None], row: Row) -> Record:
         self.defined("patents", "patent_id", v["patent_id"])
@@ -237,8 +275,12 @@ class Validator:
             raise Bad(f"origin {v['origin']!r} is not one of {', '.join(ORIGINS)}")
         if v["citing_id"] == v["cited_id"]:
             raise Bad("a patent cannot cite itself")
-        return {"_key": (v["citing_id"], v["cited_id"]), "citing_id": v["citing_id"], "cited_id": v["cited_id"],
-                "origin": origin}
+        return {
+            "_key": (v["citing_id"], v["cited_id"]),
+            "citing_id": v["citing_id"],
+            "cited_id": v["cited_id"],
+            "origin": origin,
+        }
 
 
 def ordered(rows: Iterable[Row], staging: Staging) -> Iterator[Row]:

@@ -35,14 +35,32 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
 @click.command("load")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(READERS)))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--bulk", is_flag=True, help="First load into an EMPTY local database with neo4j-admin import (fast).")
-@click.option("--batch-size", default=load_online.DEFAULT_BATCH_SIZE, show_default=True, type=click.IntRange(1),
-              help="Rows per write transaction (online load).")
-@click.option("--max-reject-rate", default=0.01, show_default=True, type=click.FloatRange(0, 1),
-              help="Exit non-zero when a larger share of rows is rejected (the good rows still load).")
-@click.option("--rejects", "rejects_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the rejects CSV (file, line, table, reason) [default: out/rejects/PATH-TIME.csv].")
-def load(fmt: str, path: Path, bulk: bool, batch_size: int, max_reject_rate: float, rejects_file: Path | None) -> None:
+@click.option(
+    "--bulk", is_flag=True, help="First load into an EMPTY local database with neo4j-admin import (fast)."
+)
+@click.option(
+    "--batch-size",
+    default=load_online.DEFAULT_BATCH_SIZE,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Rows per write transaction (online load).",
+)
+@click.option(
+    "--max-reject-rate",
+    default=0.01,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Exit non-zero when a larger share of rows is rejected (the good rows still load).",
+)
+@click.option(
+    "--rejects",
+    "rejects_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the rejects CSV (file, line, table, reason) [default: out/rejects/PATH-TIME.csv].",
+)
+def load(
+    fmt: str, path: Path, bulk: bool, batch_size: int, max_reject_rate: float, rejects_file: Path | None
+) -> None:
     """Load patent records from PATH, in FORMAT, into the graph.
 
     Every row is checked first; rejected rows go to the rejects file with file, line and reason, and the

@@ -25,8 +25,17 @@ def test_reads_every_table_in_load_order_with_lines() -> None:
     tables = [r.table for r in rows]
     assert tables == sorted(tables, key=canonical.LOAD_ORDER.index)
     counts = {t: tables.count(t) for t in set(tables)}
-    assert counts == {"cities": 4, "applicants": 5, "inventors": 4, "ownership": 1, "patents": 4,
-                      "patent_applicants": 6, "patent_inventors": 5, "patent_ipc": 6, "citations": 4}
+    assert counts == {
+        "cities": 4,
+        "applicants": 5,
+        "inventors": 4,
+        "ownership": 1,
+        "patents": 4,
+        "patent_applicants": 6,
+        "patent_inventors": 5,
+        "patent_ipc": 6,
+        "citations": 4,
+    }
     p2 = next(r for r in rows if r.table == "patents" and r.values["patent_id"] == "P2")
     assert p2.line == 3
     assert p2.file.endswith("patents.csv")

@@ -31,7 +31,10 @@ DAMAGE: dict[str, list[tuple[str, str | None]]] = {
     "patents.csv": [
         ("P5,2014-13-01,,,,,,Bad date", "filing_date '2014-13-01' is not a date YYYY-MM-DD"),
         (",2014-01-01,,,,,,No id", "patent_id is missing"),
-        ("P1,2010-03-15,,2009,CN,A,F1,Another title", "duplicate of line 2 (patent_id=P1) with different content"),
+        (
+            "P1,2010-03-15,,2009,CN,A,F1,Another title",
+            "duplicate of line 2 (patent_id=P1) with different content",
+        ),
         ('P2,2011-06-01,2011,2011,CN,A,F2,"Antenna, with a comma"', None),  # exact duplicate: skipped
         ("P6,2015-02-02,2016,,,,,Year mismatch", "year 2016 does not match filing_date 2015-02-02"),
         ("P7,2015-02-02", "has 2 fields where the header has 8"),
@@ -46,7 +49,10 @@ DAMAGE: dict[str, list[tuple[str, str | None]]] = {
     ],
     "patent_ipc.csv": [
         ("P3,ZZZ 99/99,2", "unknown IPC code 'ZZZ 99/99'"),
-        ("P1,H04L0029060000,3", "duplicate of line 2 (patent_id=P1, ipc_code=H04L 29/06) with different content"),
+        (
+            "P1,H04L0029060000,3",
+            "duplicate of line 2 (patent_id=P1, ipc_code=H04L 29/06) with different content",
+        ),
         ("P1,H04L29/06,1", None),  # the same code in another notation, same seq: an exact duplicate
     ],
     "citations.csv": [
@@ -98,8 +104,17 @@ def test_every_damaged_row_is_named_with_file_line_table_and_reason(tmp_path: Pa
         assert outcome.duplicates == 2
         assert outcome.rows == 39 + sum(len(v) for v in DAMAGE.values())
         # the good rows are all still there, and nothing of the bad ones
-        assert outcome.by_table == {"cities": 4, "applicants": 5, "inventors": 4, "ownership": 1, "patents": 4,
-                                    "patent_applicants": 6, "patent_inventors": 5, "patent_ipc": 6, "citations": 4}
+        assert outcome.by_table == {
+            "cities": 4,
+            "applicants": 5,
+            "inventors": 4,
+            "ownership": 1,
+            "patents": 4,
+            "patent_applicants": 6,
+            "patent_inventors": 5,
+            "patent_ipc": 6,
+            "citations": 4,
+        }
         assert outcome.reject_rate == pytest.approx(23 / 64)
         with pytest.raises(pipeline.TooManyRejects, match=r"23 of 64 rows \(35\.94%\) were rejected"):
             pipeline.check_reject_rate(outcome, 0.01)
@@ -121,17 +136,33 @@ def test_clean_folder_records_are_typed_and_derived(tmp_path: Path) -> None:
         assert patents["P3"]["year"] == 2012 and patents["P3"]["filing_date"] is None
         assert [s["id"] for s in staging.records("patent_stubs")] == ["US1234567"]
         ipc = {(r["patent_id"], r["code"], r["seq"], r["main"]) for r in staging.records("patent_ipc")}
-        assert ipc == {("P1", "H04L 29/06", 1, True), ("P1", "H04W 84/18", 2, False), ("P2", "H01Q 1/24", 1, True),
-                       ("P3", "H01M 10/052", 1, True), ("P4", "A61K 31/4164", 1, True), ("P4", "C07D 233/64", 2, False)}
+        assert ipc == {
+            ("P1", "H04L 29/06", 1, True),
+            ("P1", "H04W 84/18", 2, False),
+            ("P2", "H01Q 1/24", 1, True),
+            ("P3", "H01M 10/052", 1, True),
+            ("P4", "A61K 31/4164", 1, True),
+            ("P4", "C07D 233/64", 2, False),
+        }
         nodes = {n["code"]: n for n in staging.records("ipc")}
         assert len(nodes) == 25
         assert nodes["H04L 29/06"] | {"title": None} == {
-            "code": "H04L 29/06", "level": "group", "section": "H", "class": "H04", "subclass": "H04L",
-            "main_group": "H04L 29/00", "group": "H04L 29/06", "field": 4, "title": None}
+            "code": "H04L 29/06",
+            "level": "group",
+            "section": "H",
+            "class": "H04",
+            "subclass": "H04L",
+            "main_group": "H04L 29/00",
+            "group": "H04L 29/06",
+            "field": 4,
+            "title": None,
+        }
         assert nodes["H04"]["subclass"] is None and nodes["H04"]["level"] == "class"
         parents = {(r["code"], r["parent"]) for r in staging.records("ipc_parents")}
         assert len(parents) == 22
-        assert ("H04L 29/06", "H04L 29/00") in parents and ("H04L", "H04") in parents and ("H04", "H") in parents
+        assert (
+            ("H04L 29/06", "H04L 29/00") in parents and ("H04L", "H04") in parents and ("H04", "H") in parents
+        )
         assert {c["code"] for c in staging.records("countries")} == {"CN", "US", "JP"}
         assert len(list(staging.records("tech_fields"))) == 35
         citations = {(c["citing_id"], c["cited_id"], c["origin"]) for c in staging.records("citations")}

@@ -39,7 +39,9 @@ class Folder:
         elif not self.path.exists():
             raise InputError(f"{self.path}: no such file or folder; give the folder of canonical CSV files")
         else:
-            raise InputError(f"{self.path}: the canonical input is a folder (or a .zip) of CSV files such as patents.csv")
+            raise InputError(
+                f"{self.path}: the canonical input is a folder (or a .zip) of CSV files such as patents.csv"
+            )
         missing = [f"{t}.csv" for t in REQUIRED_FILES if t not in self.files]
         if missing:
             raise InputError(f"{self.path}: {', '.join(missing)} is missing; the canonical input needs it")
@@ -52,13 +54,17 @@ class Folder:
         except (zipfile.BadZipFile, EOFError, OSError) as e:
             raise InputError(f"{self.path}: not a readable zip archive ({e}); is the file truncated?") from e
         if bad is not None:
-            raise InputError(f"{self.path}: {bad} is damaged in the archive (CRC error); is the file truncated?")
+            raise InputError(
+                f"{self.path}: {bad} is damaged in the archive (CRC error); is the file truncated?"
+            )
         files: dict[str, Path] = {}
         for name in names:
             stem = Path(name).name
             if stem.endswith(".csv") and stem[:-4] in TABLES:
                 if stem[:-4] in files:
-                    raise InputError(f"{self.path}: holds {stem} twice ({self._zip_names[stem[:-4]]} and {name})")
+                    raise InputError(
+                        f"{self.path}: holds {stem} twice ({self._zip_names[stem[:-4]]} and {name})"
+                    )
                 files[stem[:-4]] = self.path / name
                 self._zip_names[stem[:-4]] = name
         return files
@@ -107,7 +113,10 @@ class Folder:
             with self.open(table) as f:
                 first = next(csv.reader(f), None)
         except UnicodeDecodeError as e:
-            raise InputError(f"{self.name(table)}:1: not UTF-8 ({e.reason}); save the file as UTF-8") from e
+            bad = self._undecodable_line(table)
+            raise InputError(
+                f"{self.name(table)}:{bad}: not UTF-8 ({e.reason}); save the file as UTF-8"
+            ) from e
         except csv.Error as e:
             raise InputError(f"{self.name(table)}:1: unreadable CSV header ({e})") from e
         return check_header(self.name(table), table, first)
