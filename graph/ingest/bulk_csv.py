@@ -89,8 +89,16 @@ GROUPS: tuple[Group, ...] = (
         "nodes",
         "City",
         ("cities",),
-        ("id:ID(City)", ":LABEL", "name", "country", "province", "location:point{crs:WGS-84}"),
-        lambda r: [r["id"], "City", r["name"], r["country"], r["province"], _point(r)],
+        (
+            "id:ID(City)",
+            ":LABEL",
+            "name",
+            "country",
+            "province",
+            "location:point{crs:WGS-84}",
+            "location_source",
+        ),
+        lambda r: [r["id"], "City", r["name"], r["country"], r["province"], _point(r), r["location_source"]],
     ),
     Group(
         "nodes",

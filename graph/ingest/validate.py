@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from graph.ingest import derive
+from graph.ingest.cities import resolve_city
 from graph.ingest.ipc import UnknownIPC, normalize_ipc
 from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Reject, Row
 from graph.ingest.staging import Record, Staging
+from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
+from graph.ingest.stakeholders import classify
 
-APPLICANT_TYPES = ("firm", "university", "research_institute", "individual", "government", "other")
 ORIGINS = ("applicant", "examiner", "unknown")
 REJECT_COLUMNS = ("file", "line", "table", "reason")
 YEARS = range(1790, 2101)
@@ -164,6 +166,11 @@ class Validator:
         lon = _float(v, "lon", -180, 180)
         if (lat is None) != (lon is None):
             raise Bad("lat and lon must be given together")
+        source = "input" if lat is not None else None
+        if lat is None:
+            placed = resolve_city(v["name"], country, v.get("province"))
+            if placed is not None and placed.country == country:
+                lat, lon, source = placed.lat, placed.lon, "gazetteer"
         return {
             "_key": (v["city_id"],),
             "id": v["city_id"],
@@ -172,6 +179,7 @@ class Validator:
             "province": v.get("province"),
             "lat": lat,
             "lon": lon,
+            "location_source": source,
         }
 
     def applicant(self, v: dict[str, str | None], row: Row) -> Record:
@@ -183,9 +191,7 @@ class Validator:
                 raise Bad(f"type {given!r} is not one of {', '.join(APPLICANT_TYPES)}")
             rule = v.get("type_rule") or "given"
         else:
-            from graph.ingest.stakeholders import classify
-
-            kind, rule = classify(str(v["name"]))
+            kind, rule = classify(v["name"])
         return {
             "_key": (v["applicant_id"],),
             "id": v["applicant_id"],

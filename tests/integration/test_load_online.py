@@ -55,7 +55,7 @@ def graph(driver: Driver) -> dict[str, set[tuple[object, ...]]]:
         "cities": rows(
             driver,
             "MATCH (c:City)-[:IN_COUNTRY]->(k:Country) RETURN c.id, c.name, c.country, "
-            "c.province, c.location.latitude, c.location.longitude, k.code, k.name",
+            "c.province, c.location.latitude, c.location.longitude, c.location_source, k.code, k.name",
         ),
         "located": rows(driver, "MATCH (x)-[:LOCATED_IN]->(c:City) RETURN labels(x)[0], x.id, c.id"),
         "ownership": rows(
@@ -132,10 +132,11 @@ def test_small_folder_loads_exactly_and_twice_adds_nothing(empty: Driver, tmp_pa
         ("A5", "John Smith", "individual", "given", "Individual"),
     }
     assert g["cities"] == {
-        ("shenzhen", "Shenzhen", "CN", "Guangdong", 22.5431, 114.0579, "CN", "China"),
-        ("beijing", "Beijing", "CN", "Beijing", 39.9042, 116.4074, "CN", "China"),
-        ("sanjose", "San Jose", "US", "California", 37.3382, -121.8863, "US", "United States"),
-        ("tokyo", "Tokyo", "JP", None, None, None, "JP", "Japan"),
+        ("shenzhen", "Shenzhen", "CN", "Guangdong", 22.5431, 114.0579, "input", "CN", "China"),
+        ("beijing", "Beijing", "CN", "Beijing", 39.9042, 116.4074, "input", "CN", "China"),
+        ("sanjose", "San Jose", "US", "California", 37.3382, -121.8863, "input", "US", "United States"),
+        # no coordinates in the input: placed from the gazetteer (GeoNames' Tokyo), and it says so
+        ("tokyo", "Tokyo", "JP", None, 35.6895, 139.69171, "gazetteer", "JP", "Japan"),
     }
     assert g["located"] == {
         ("Applicant", "A1", "shenzhen"),

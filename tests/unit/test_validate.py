@@ -168,7 +168,12 @@ def test_clean_folder_records_are_typed_and_derived(tmp_path: Path) -> None:
         citations = {(c["citing_id"], c["cited_id"], c["origin"]) for c in staging.records("citations")}
         assert ("P4", "P3", "unknown") in citations
         cities = {c["id"]: c for c in staging.records("cities")}
-        assert (cities["tokyo"]["lat"], cities["shenzhen"]["lon"]) == (None, 114.0579)
+        assert (
+            cities["shenzhen"]["lat"],
+            cities["shenzhen"]["lon"],
+            cities["shenzhen"]["location_source"],
+        ) == (22.5431, 114.0579, "input")
+        assert (cities["tokyo"]["lat"], cities["tokyo"]["location_source"]) == (35.6895, "gazetteer")
         applicants = {a["id"]: (a["type"], a["type_rule"], a["label"]) for a in staging.records("applicants")}
         assert applicants["A4"] == ("research_institute", "given", "ResearchInstitute")
     finally:
