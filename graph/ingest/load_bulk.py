@@ -117,7 +117,8 @@ def load(
     refuse_external(config)
     console = console or Console(stderr=True)
     timings = timings if timings is not None else Timings()
-    server.start(config.local)
+    echo = lambda message: console.print(message, markup=False)  # noqa: E731
+    server.start(config, echo=echo)
     with db.connect(config) as driver:
         check_empty(driver, config.database)
     folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
@@ -130,12 +131,12 @@ def load(
             f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"
         )
         started = time.perf_counter()
-        server.stop(config.local)
+        server.stop(config, echo=echo)
         timings.stop = time.perf_counter() - started
         with console.status("neo4j-admin database import"):
             timings.admin_import = admin_import(config.local, files, config.database)
         started = time.perf_counter()
-        server.start(config.local)
+        server.start(config, echo=echo)
         timings.start = time.perf_counter() - started
         with db.connect(config) as driver:
             started = time.perf_counter()

@@ -267,7 +267,7 @@ class Validator:
         try:
             code = normalize_ipc(str(v["ipc_code"]))
         except UnknownIPC as e:
-            raise Bad(f"unknown IPC code {v['ipc_code']!r} ({e})") from None
+            raise Bad(f"unknown IPC code {v['ipc_code']!r}: {e.reason}") from None
         seq = _int(v, "seq")
         patent = str(v["patent_id"])
         main = seq == 1 if seq is not None else patent not in self.ipc_patents

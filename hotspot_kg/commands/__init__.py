@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from hotspot_kg.commands.load import load
+
+COMMANDS: list[click.Command] = [load]

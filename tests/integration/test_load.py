@@ -238,3 +238,27 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
         "located"
     ]
     assert g["ownership"] == {("A1", "SOE", "ownership.csv")}
+
+
+def test_bulk_load_builds_the_same_graph_as_the_online_load(empty: Driver, tmp_path: Path) -> None:
+    from graph.ingest import load_bulk
+    from hotspot_kg import settings
+
+    load_online.load(empty, staged(tmp_path / "online"))
+    online = graph(empty)
+    with pytest.raises(load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"):
+        load_bulk.load(settings.current(), staged(tmp_path / "refused"))
+    assert graph(empty) == online  # refused before anything changed
+    wipe(empty)
+    timings = load_bulk.Timings()
+    created = load_bulk.load(settings.current(), staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv",
+                             timings=timings)
+    assert created.nodes == EXPECTED_NODES
+    assert created.relationships == EXPECTED_RELS
+    assert graph(empty) == online
+    assert timings.admin_import > 0 and (tmp_path / "csv" / "Patent.csv").exists()
+    constraints, _, _ = empty.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
+    assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
+    # a second online load of the same input on top of the bulk-loaded graph adds nothing
+    again = load_online.load(empty, staged(tmp_path / "again"))
+    assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
