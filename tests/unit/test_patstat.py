@@ -10,19 +10,19 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.readers import READERS
-from graph.ingest.readers.common import Notice
+from graph.ingest.readers.common import Notice, problem
 from graph.ingest.readers.patstat import read
-from graph.ingest.records import Reject, Row
+from graph.ingest.records import Row
 from hotspot_kg.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "patstat"
 
 
-def _read(folder: Path) -> tuple[list[Row], list[Reject], list[Notice]]:
+def _read(folder: Path) -> tuple[list[Row], list[tuple[str, int, str | None]], list[Notice]]:
     notices: list[Notice] = []
     records = list(read(folder, notices))
-    rows = [r for r in records if isinstance(r, Row)]
-    return rows, [r for r in records if isinstance(r, Reject)], notices
+    good = [r for r in records if not problem(r)]
+    return good, [(r.table, r.line, problem(r)) for r in records if problem(r)], notices
 
 
 def _values(rows: list[Row], table: str) -> list[dict[str, str | None]]:
@@ -35,7 +35,7 @@ def test_fixture_tables() -> None:
         "patents": 3, "cities": 3, "applicants": 3, "patent_applicants": 4, "inventors": 2,
         "patent_inventors": 3, "patent_ipc": 4, "citations": 4,
     }  # fmt: skip
-    assert [(r.table, r.line, r.reason) for r in rejects] == [
+    assert rejects == [
         ("patents", 5, "appln_id 1005: no appln_id or no filing date/year"),
         ("patent_applicants", 9, "appln:1004: person_id 2999 not in tls206_person"),
     ]

@@ -1,8 +1,9 @@
 """What every reader shares: ids, notices, the once-only emission of entity rows, and file checks.
 
-Reader contract: ``read(path, notices=None) -> Iterator[Row | Reject]``. Rows are canonical
-records (``graph.ingest.records``); a record that cannot be used becomes a ``Reject`` with the
-file, line and reason; a file that cannot be read at all raises ``InputError``. Things worth
+Reader contract: ``read(path, notices=None) -> Iterator[Row]``. Rows are canonical records
+(``graph.ingest.records``); a record that cannot be used is a row whose values hold only the
+reason under ``ROW_ERROR`` (:func:`reject`), which validation writes to the rejects file with the
+file and line; a file that cannot be read at all raises ``InputError``. Things worth
 telling the user that do not stop a row (a place the gazetteer cannot find, an IPC code of an
 older edition) are appended to ``notices`` when the caller passes a list.
 
@@ -21,15 +22,24 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.ingest.cities import City, Gazetteer, gazetteer
-from graph.ingest.records import Reject, Row
+from graph.ingest.records import ROW_ERROR, Row
 from graph.ingest.stakeholders import classify
 
-Record = Row | Reject
+Record = Row
+
+
+def reject(file: str, line: int, table: str, reason: str) -> Row:
+    """A row of ``table`` that validation rejects with ``reason`` (the record contract's ROW_ERROR)."""
+    return Row(table, {ROW_ERROR: reason}, file, line)
+
+
+def problem(row: Row) -> str | None:
+    """The reason a reader gave for not using a row, None for a good row."""
+    return row.values.get(ROW_ERROR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +51,6 @@ class Notice:
     table: str
     message: str
 
-
-Reader = Callable[[Path, "list[Notice] | None"], Iterator[Record]]
 
 _PUNCT = re.compile(r"[^\w\s&]+")
 

@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, publication_id
+from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, publication_id, reject
 from graph.ingest.readers.tables import TableRow, find_tables, read_table
 from graph.ingest.readers.uspto_xml import ORIGINS
-from graph.ingest.records import Reject, Row
+from graph.ingest.records import Row
 from hotspot_kg.errors import InputError
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -78,7 +78,7 @@ class _Read:
         skipped = 0
         for file, row in self.table(name):
             if row.problem:
-                yield Reject(file, row.line, CANONICAL[name], f"{name}: {row.problem}")
+                yield reject(file, row.line, CANONICAL[name], f"{name}: {row.problem}")
                 continue
             pid = publication_id("US", row.values["patent_id"] or "")
             if pid not in self.patents:
@@ -94,14 +94,14 @@ class _Read:
         filing: dict[str, str | None] = {}
         for file, row in self.table("g_application"):
             if row.problem:
-                yield Reject(file, row.line, "patents", f"g_application: {row.problem}")
+                yield reject(file, row.line, "patents", f"g_application: {row.problem}")
             elif row.values["patent_id"]:
                 filing[row.values["patent_id"]] = row.values["filing_date"]
         for file, row in self.table("g_patent"):
             v = row.values
             pid = publication_id("US", v.get("patent_id") or "")
             if row.problem or pid is None:
-                yield Reject(
+                yield reject(
                     file,
                     row.line,
                     "patents",
@@ -113,7 +113,7 @@ class _Read:
                 continue
             date = iso_date(filing.get(v["patent_id"] or ""))
             if date is None:
-                yield Reject(file, row.line, "patents", f"{pid}: no valid filing_date in g_application")
+                yield reject(file, row.line, "patents", f"{pid}: no valid filing_date in g_application")
                 continue
             self.patents.add(pid)
             values = {"patent_id": pid, "filing_date": date, "year": date[:4], "priority_year": None,
@@ -124,7 +124,7 @@ class _Read:
     def load_locations(self) -> Iterator[Record]:
         for file, row in self.table("g_location_disambiguated"):
             if row.problem:
-                yield Reject(file, row.line, "cities", f"g_location_disambiguated: {row.problem}")
+                yield reject(file, row.line, "cities", f"g_location_disambiguated: {row.problem}")
             elif row.values["location_id"]:
                 self.locations[row.values["location_id"]] = row.values
 
@@ -170,7 +170,7 @@ class _Read:
                                       v["disambig_assignee_individual_name_last"]) if p)  # fmt: skip
         name = org or person or None
         if not v["assignee_id"] or not name:
-            yield Reject(file, line, "applicants", f"{pid}: assignee without id or name")
+            yield reject(file, line, "applicants", f"{pid}: assignee without id or name")
             return
         aid = f"pv:{v['assignee_id']}"
         city_id, cities = self.place(file, line, v["location_id"], f"{pid} assignee {name}")
@@ -183,7 +183,7 @@ class _Read:
     def inventor(self, file: str, line: int, pid: str, v: dict[str, str | None]) -> Iterator[Record]:
         name = " ".join(p for p in (v["disambig_inventor_name_first"], v["disambig_inventor_name_last"]) if p)
         if not v["inventor_id"]:
-            yield Reject(file, line, "inventors", f"{pid}: inventor without inventor_id")
+            yield reject(file, line, "inventors", f"{pid}: inventor without inventor_id")
             return
         iid = f"pv:{v['inventor_id']}"
         city_id, cities = self.place(file, line, v["location_id"], f"{pid} inventor {name}")
@@ -200,7 +200,7 @@ class _Read:
         if v["main_group"]:
             code += f" {v['main_group']}/{v['subgroup'] or '00'}"
         if not section:
-            yield Reject(file, line, "patent_ipc", f"{pid}: IPC row without section")
+            yield reject(file, line, "patent_ipc", f"{pid}: IPC row without section")
             return
         yield Row(
             "patent_ipc", {"patent_id": pid, "ipc_code": code, "seq": _seq(v["ipc_sequence"])}, file, line
@@ -209,7 +209,7 @@ class _Read:
     def citation(self, file: str, line: int, pid: str, v: dict[str, str | None]) -> Iterator[Record]:
         cited = publication_id("US", v["citation_patent_id"] or "")
         if cited is None:
-            yield Reject(
+            yield reject(
                 file,
                 line,
                 "citations",

@@ -34,9 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, text
+from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, reject, text
 from graph.ingest.readers.tables import TableRow, find_tables, read_table
-from graph.ingest.records import Reject, Row
+from graph.ingest.records import Row
 from hotspot_kg.errors import InputError
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -83,23 +83,23 @@ class _Read:
             for row in read_table(path, ",", COLUMNS[name]):
                 yield str(path), row
 
-    def usable(self, name: str) -> Iterator[Reject | tuple[str, int, dict[str, str | None]]]:
+    def usable(self, name: str) -> Iterator[Row | tuple[str, int, dict[str, str | None]]]:
         for file, row in self.table(name):
             if row.problem:
-                yield Reject(file, row.line, CANONICAL[name], f"{name}: {row.problem}")
+                yield reject(file, row.line, CANONICAL[name], f"{name}: {row.problem}")
             else:
                 yield file, row.line, row.values
 
     def patent_rows(self) -> Iterator[Record]:
         for item in self.usable("tls201_appln"):
-            if isinstance(item, Reject):
+            if isinstance(item, Row):
                 yield item
                 continue
             file, line, v = item
             appln = _v(v, "appln_id")
             date, year = iso_date(_v(v, "appln_filing_date")), _v(v, "appln_filing_year")
             if appln is None or not (date or year):
-                yield Reject(file, line, "patents", f"appln_id {appln}: no appln_id or no filing date/year")
+                yield reject(file, line, "patents", f"appln_id {appln}: no appln_id or no filing date/year")
                 continue
             pid = f"appln:{appln}"
             self.patents.add(pid)
@@ -112,7 +112,7 @@ class _Read:
     def load_lookups(self) -> Iterator[Record]:
         for name in ("tls904_nuts", "tls206_person", "tls211_pat_publn"):
             for item in self.usable(name):
-                if isinstance(item, Reject):
+                if isinstance(item, Row):
                     yield item
                     continue
                 _, _, v = item
@@ -146,7 +146,7 @@ class _Read:
 
     def person_rows(self) -> Iterator[Record]:
         for item in self.usable("tls207_pers_appln"):
-            if isinstance(item, Reject):
+            if isinstance(item, Row):
                 yield item
                 continue
             file, line, v = item
@@ -155,7 +155,7 @@ class _Read:
                 continue
             p = self.persons.get(person_id)
             if p is None:
-                yield Reject(
+                yield reject(
                     file, line, "patent_applicants", f"{pid}: person_id {person_id} not in tls206_person"
                 )
                 continue
@@ -192,7 +192,7 @@ class _Read:
     def ipc_rows(self) -> Iterator[Record]:
         seqs: dict[str, int] = {}
         for item in self.usable("tls209_appln_ipc"):
-            if isinstance(item, Reject):
+            if isinstance(item, Row):
                 yield item
                 continue
             file, line, v = item
@@ -210,7 +210,7 @@ class _Read:
         """One citation per pair of applications (the A1 and B1 of one application cite alike)."""
         seen: set[tuple[str, str]] = set()
         for item in self.usable("tls212_citation"):
-            if isinstance(item, Reject):
+            if isinstance(item, Row):
                 yield item
                 continue
             file, line, v = item

@@ -37,9 +37,10 @@ from graph.ingest.readers.common import (
     files_in,
     iso_date,
     publication_id,
+    reject,
     text,
 )
-from graph.ingest.records import Reject, Row
+from graph.ingest.records import Row
 from hotspot_kg.errors import InputError
 
 _PARSER = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True)
@@ -130,7 +131,7 @@ class _Grant:
         number = _t(pub, "doc-number")
         pid = publication_id(_t(pub, "country") or "US", number) if number else None
         if bib is None or pid is None:
-            yield Reject(self.file, self.line, "patents", "us-patent-grant without a publication number")
+            yield reject(self.file, self.line, "patents", "us-patent-grant without a publication number")
             return
         yield self._patent(bib, pid)
         yield from self._ipc(bib, pid)
@@ -243,7 +244,7 @@ def read_file(path: Path, emit: Emitter) -> Iterator[Record]:
             root = etree.fromstring(doc, _PARSER)
         except etree.XMLSyntaxError as e:
             line = start + (e.lineno or 1) - 1
-            yield Reject(
+            yield reject(
                 str(path), line, "patents", f"XML document starting at line {start} is malformed: {e.msg}"
             )
             continue
