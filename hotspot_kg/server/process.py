@@ -88,7 +88,9 @@ def _check_ports(server: LocalServer) -> None:
 
 
 def _first_start(server: LocalServer) -> bool:
-    return not (server.home / "data" / "dbms" / "auth.ini").exists()
+    # Neo4j 5 keeps users in the system database (data/dbms/auth.ini is only written by
+    # set-initial-password), so the first start is the one without a system database yet.
+    return not (server.home / "data" / "databases" / "system").exists()
 
 
 def _set_password(settings: Settings) -> None:
