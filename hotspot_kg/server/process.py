@@ -88,8 +88,7 @@ def _check_ports(server: LocalServer) -> None:
 
 
 def _first_start(server: LocalServer) -> bool:
-    # Neo4j 5 keeps users in the system database (data/dbms/auth.ini is only written by
-    # set-initial-password), so the first start is the one without a system database yet.
+    """No system database yet: the server has never run, and the user neo4j still has the default password."""
     return not (server.home / "data" / "databases" / "system").exists()
 
 
@@ -131,7 +130,9 @@ def _wait_ready(settings: Settings, proc: subprocess.Popen[bytes], first: bool, 
         if port_taken(server.bolt_port):
             try:
                 if not password_set:
-                    _set_password(settings)
+                    # AuthError: already changed by an interrupted earlier first start; ours is checked below
+                    with contextlib.suppress(neo4j_errors.AuthError):
+                        _set_password(settings)
                     password_set = True
                 if _answers(settings):
                     return

@@ -11,7 +11,7 @@ SHENZHEN = "gn:1795565"
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return gazetteer(5000)
+    return gazetteer()
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,11 @@ def test_country_narrows_the_match(gaz: Gazetteer) -> None:
     assert gaz.resolve("Shenzhen", "XX") is None  # unknown country: unplaceable
     hong_kong = gaz.resolve("Hong Kong", "CN")  # alias file: old USPTO files say CN
     assert hong_kong is not None and hong_kong.country == "HK"
+
+
+def test_a_later_part_of_the_place_is_tried(gaz: Gazetteer) -> None:
+    city = gaz.resolve("Science-Based Industrial Park, Hsin-Chu", "TW")
+    assert city is not None and city.name == "Hsinchu"
 
 
 def test_unplaceable_places_give_none(gaz: Gazetteer) -> None:
