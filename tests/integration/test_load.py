@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
-from graph.ingest import load_online, pipeline
+from graph.ingest import load_bulk, load_online, pipeline
 from graph.ingest.staging import Staging
+from hotspot_kg import settings
+from hotspot_kg.maintenance import reset_database
 
 pytestmark = pytest.mark.integration
 SMALL = Path(__file__).resolve().parents[1] / "data" / "canonical_small"
 
 
 def wipe(driver: Driver) -> None:
-    with driver.session() as session:  # CALL IN TRANSACTIONS needs an auto-commit transaction
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    reset_database(driver)
 
 
 @pytest.fixture
-def empty(driver: Driver) -> Iterator[Driver]:
-    wipe(driver)
-    yield driver
-    wipe(driver)
+def empty(empty_db: Driver) -> Driver:
+    return empty_db
 
 
 def staged(tmp_path: Path, folder: Path = SMALL) -> Staging:
@@ -240,18 +238,18 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
     assert g["ownership"] == {("A1", "SOE", "ownership.csv")}
 
 
-def test_bulk_load_builds_the_same_graph_as_the_online_load(empty: Driver, tmp_path: Path) -> None:
-    from graph.ingest import load_bulk
-    from hotspot_kg import settings
+def test_bulk_load_builds_the_same_graph_as_the_online_load(
+    empty: Driver, neo4j_settings: settings.Settings, tmp_path: Path
+) -> None:
 
     load_online.load(empty, staged(tmp_path / "online"))
     online = graph(empty)
     with pytest.raises(load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"):
-        load_bulk.load(settings.current(), staged(tmp_path / "refused"))
+        load_bulk.load(neo4j_settings, staged(tmp_path / "refused"))
     assert graph(empty) == online  # refused before anything changed
     wipe(empty)
     timings = load_bulk.Timings()
-    created = load_bulk.load(settings.current(), staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv",
+    created = load_bulk.load(neo4j_settings, staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv",
                              timings=timings)
     assert created.nodes == EXPECTED_NODES
     assert created.relationships == EXPECTED_RELS
