@@ -15,7 +15,8 @@ STAKE_TYPES = ("firm", "university", "research_institute", "individual", "govern
 OWNERSHIPS = ("SOE", "POE", "HMT", "FJV", "FOE", "COLLECTIVE")
 LAG_DECAY_YEARS = 5.0  # mean-ish age of cited prior art
 CITE_DISTANCE_KM = 6000.0
-PARTNER_DISTANCE_KM = 1500.0
+PARTNER_DISTANCE_KM = 1500.0  # domestic co-invention and co-application decay
+FOREIGN_PARTNER_DISTANCE_KM = 5000.0
 
 
 def _profile(boost: sc.Boost, extra: sc.Boost | None = None) -> list[float]:
@@ -45,12 +46,13 @@ class Plan:
     def partner_weights(self, yi: int) -> tuple[np.ndarray, np.ndarray]:
         """Row-normalised (domestic, foreign) partner probabilities for year index yi."""
         mass = self.volume[: yi + 1].sum(axis=0) ** 0.8
-        w = mass[None, :] * np.exp(-self.dist / PARTNER_DISTANCE_KM)
+        same = self.world.countries[:, None] == self.world.countries[None, :]
+        scale = np.where(same, PARTNER_DISTANCE_KM, FOREIGN_PARTNER_DISTANCE_KM)
+        w = mass[None, :] * np.exp(-self.dist / scale)
         for i, j, aff in self.affinity:
             w[i, j] *= aff[yi]
             w[j, i] *= aff[yi]
         np.fill_diagonal(w, 0.0)
-        same = self.world.countries[:, None] == self.world.countries[None, :]
         dom, foreign = np.where(same, w, 0.0), np.where(same, 0.0, w)
         return _rownorm(dom, fallback=foreign), _rownorm(foreign, fallback=dom)
 
