@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from hotspot_kg.commands.generate import generate_command
+
+COMMANDS: list[click.Command] = [generate_command]

@@ -42,6 +42,7 @@ class Summary:
     patents: int
     seconds: float
     rows: dict[str, int]
+    full_scale: int
 
 
 def full_scale_patents(plan: Plan | None = None) -> int:
@@ -82,4 +83,4 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
         NOTICE.format(version=__version__, patents=patents, seed=seed, first=FIRST_YEAR, last=LAST_YEAR,
                       scale=patents / full, full=full), encoding="utf-8")
     rows["patents"] = patents
-    return Summary(Path(out), patents, time.perf_counter() - started, rows)
+    return Summary(Path(out), patents, time.perf_counter() - started, rows, full)
