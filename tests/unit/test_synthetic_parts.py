@@ -63,7 +63,9 @@ def test_code_draws_stay_inside_their_units(book) -> None:
     fields = rng.integers(0, 35, 5000)
     units = tech.unit_of_field(fields, rng.random(5000))
     codes = tech.code_in_unit(units, rng.random(5000))
-    assert ((codes >= tech.unit_start[units]) & (codes < tech.unit_start[units] + tech.unit_count[units])).all()
+    assert (
+        (codes >= tech.unit_start[units]) & (codes < tech.unit_start[units] + tech.unit_count[units])
+    ).all()
     anywhere = tech.code_anywhere(rng.random(5000), rng.random(5000))
     assert len({str(c)[:4] for c in book.codes[anywhere]}) > 400
 

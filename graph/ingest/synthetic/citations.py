@@ -32,8 +32,15 @@ class CitationStore:
         self.keys = np.concatenate([self.keys, k[order]])
         self.numbers = np.concatenate([self.numbers, numbers[order]])
 
-    def draw(self, plan: Plan, yi: int, city: np.ndarray, fld: np.ndarray, rng: np.random.Generator,
-             mean_citations: float) -> tuple[np.ndarray, np.ndarray]:
+    def draw(
+        self,
+        plan: Plan,
+        yi: int,
+        city: np.ndarray,
+        fld: np.ndarray,
+        rng: np.random.Generator,
+        mean_citations: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(citing row, cited patent number) pairs for the citing patents of year index yi."""
         if yi == 0 or len(self.keys) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)

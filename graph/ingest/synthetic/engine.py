@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from graph.ingest.synthetic.actors import (ApplicantPools, InventorPools, applicant_rows, category_probs,
-                                           inventor_names)
+from graph.ingest.synthetic.actors import (
+    ApplicantPools,
+    InventorPools,
+    applicant_rows,
+    category_probs,
+    inventor_names,
+)
 from graph.ingest.synthetic.citations import CitationStore
 from graph.ingest.synthetic.curves import YEARS
 from graph.ingest.synthetic.draws import expand, first_unique, rows_choice, seq_within
@@ -21,16 +27,20 @@ MODE_P = np.array([0.35, 0.35, 0.30])  # extra code: same unit, same field, rela
 
 def _related_fields() -> np.ndarray:
     sectors = [FIELDS[f][1] for f in range(1, N_FIELDS + 1)]
-    prob = np.array([[1.0 if sectors[a] == sectors[b] and a != b else 0.0 for b in range(N_FIELDS)]
-                     for a in range(N_FIELDS)])
+    prob = np.array(
+        [
+            [1.0 if sectors[a] == sectors[b] and a != b else 0.0 for b in range(N_FIELDS)]
+            for a in range(N_FIELDS)
+        ]
+    )
     return prob / prob.sum(axis=1, keepdims=True)
 
 
 @dataclass
 class YearOutput:
     patents: dict[str, np.ndarray]
-    applicants: dict[str, object]
-    inventors: dict[str, object]
+    applicants: dict[str, Any]
+    inventors: dict[str, Any]
     patent_applicants: dict[str, np.ndarray]
     patent_inventors: dict[str, np.ndarray]
     patent_ipc: dict[str, np.ndarray]
@@ -66,10 +76,16 @@ class Engine:
         origin = np.where(rng.random(int(keep.sum())) < np.where(us, 0.55, 0.12), "applicant", "examiner")
         self.store.add_year(yi, city, fld, numbers)
         return YearOutput(
-            patents=patents, applicants=apps, inventors=invs,
+            patents=patents,
+            applicants=apps,
+            inventors=invs,
             patent_applicants={"patent": numbers[pa["row"]], "id": pa["id"], "seq": pa["seq"]},
             patent_inventors={"patent": numbers[pi["row"]], "id": pi["id"], "seq": pi["seq"]},
-            patent_ipc={"patent": numbers[ipc["row"]], "code": self.tech.book.codes[ipc["code"]], "seq": ipc["seq"]},
+            patent_ipc={
+                "patent": numbers[ipc["row"]],
+                "code": self.tech.book.codes[ipc["code"]],
+                "seq": ipc["seq"],
+            },
             citations={"citing": numbers[c_row[keep]], "cited": cited[keep], "origin": origin},
         )
 
@@ -78,13 +94,23 @@ class Engine:
         n = len(city)
         abroad = rng.random(n) < self.plan.abroad[yi][city]
         office = np.where(abroad, np.where(rng.random(n) < 0.6, "US", "WO"), self.home_office[city])
-        kind = np.where(np.isin(office, ["CN", "JP", "KR", "TW"]) | ((office == "US") & (year < 2001)), "A", "A1")
+        kind = np.where(
+            np.isin(office, ["CN", "JP", "KR", "TW"]) | ((office == "US") & (year < 2001)), "A", "A1"
+        )
         day = np.datetime64(f"{year}-01-01") + rng.integers(0, 365, n).astype("timedelta64[D]")
         priority = np.where(abroad & (rng.random(n) < 0.8), year - 1, year)
-        return {"number": numbers, "filing_date": day.astype(str), "year": np.full(n, year), "priority_year": priority,
-                "office": office, "kind": kind}
+        return {
+            "number": numbers,
+            "filing_date": day.astype(str),
+            "year": np.full(n, year),
+            "priority_year": priority,
+            "office": office,
+            "kind": kind,
+        }
 
-    def _partner_city(self, yi: int, city: np.ndarray, rng: np.random.Generator, local_ok: bool) -> np.ndarray:
+    def _partner_city(
+        self, yi: int, city: np.ndarray, rng: np.random.Generator, local_ok: bool
+    ) -> np.ndarray:
         dom, foreign = self.plan.partner_weights(yi)
         probs = self.plan.collab[yi][city]
         if not local_ok:
@@ -101,8 +127,11 @@ class Engine:
         row, slot = expand(counts)
         a_city = city[row].copy()
         second = slot > 0
-        a_city[second] = np.where(rng.random(int(second.sum())) < 0.5, city[row[second]],
-                                  self._partner_city(yi, city[row[second]], rng, local_ok=False))
+        a_city[second] = np.where(
+            rng.random(int(second.sum())) < 0.5,
+            city[row[second]],
+            self._partner_city(yi, city[row[second]], rng, local_ok=False),
+        )
         cat = rows_choice(category_probs(self.plan, yi), a_city, rng.random(len(row)))
         ids, new_keys, new_index = self.apps.pick(a_city, cat, rng.random(len(row)))
         keep = first_unique(row, ids)
@@ -121,8 +150,10 @@ class Engine:
         keep = first_unique(row, ids)
         names = inventor_names(self.plan.world, new_city, rng.integers(0, 2**62, len(new_city)))
         new_ids = ids.dtype.type(10**12) + new_city * 10**9 + new_index
-        return ({"row": row[keep], "id": ids[keep], "seq": seq_within(row[keep])},
-                {"id": new_ids, "name": names, "city": new_city})
+        return (
+            {"row": row[keep], "id": ids[keep], "seq": seq_within(row[keep])},
+            {"id": new_ids, "name": names, "city": new_city},
+        )
 
     def _ipc(self, yi: int, city: np.ndarray, fld: np.ndarray, rng: np.random.Generator) -> dict:
         tech = self.tech

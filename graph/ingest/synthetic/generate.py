@@ -57,7 +57,9 @@ def full_scale_patents(plan: Plan | None = None) -> int:
 def generate(out: Path, patents: int, seed: int = 0) -> Summary:
     """Write a synthetic canonical CSV folder with exactly ``patents`` patents."""
     if patents < MIN_PATENTS:
-        raise ConfigError(f"--patents {patents} is too small; use at least {MIN_PATENTS} so every year has patents")
+        raise ConfigError(
+            f"--patents {patents} is too small; use at least {MIN_PATENTS} so every year has patents"
+        )
     if seed < 0:
         raise ConfigError(f"--seed {seed} must be zero or positive")
     started = time.perf_counter()
@@ -80,7 +82,16 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
 
     full = full_scale_patents(plan)
     (Path(out) / "SIMULATION.txt").write_text(
-        NOTICE.format(version=__version__, patents=patents, seed=seed, first=FIRST_YEAR, last=LAST_YEAR,
-                      scale=patents / full, full=full), encoding="utf-8")
+        NOTICE.format(
+            version=__version__,
+            patents=patents,
+            seed=seed,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            scale=patents / full,
+            full=full,
+        ),
+        encoding="utf-8",
+    )
     rows["patents"] = patents
     return Summary(Path(out), patents, time.perf_counter() - started, rows, full)

