@@ -57,8 +57,9 @@ class Engine:
         cc = plan.world.countries
         self.home_office = np.array([HOME_OFFICE.get(c, "EP" if c in EUROPE else "WO") for c in cc])
 
-    def year(self, yi: int, n: int) -> YearOutput:
-        plan, rng = self.plan, np.random.default_rng([self.seed, int(YEARS[yi])])
+    def chunk(self, yi: int, n: int, part: int) -> YearOutput:
+        """``n`` patents of year index ``yi`` (part ``part`` of the year; parts keep memory flat in N)."""
+        plan, rng = self.plan, np.random.default_rng([self.seed, int(YEARS[yi]), part])
         vol = plan.volume[yi]
         city = np.repeat(np.arange(len(vol)), rng.multinomial(n, vol / vol.sum()))
         fld = rows_choice(plan.fields[yi], city, rng.random(n))
@@ -74,7 +75,7 @@ class Engine:
         keep = first_unique(c_row, cited)
         us = patents["office"][c_row[keep]] == "US"
         origin = np.where(rng.random(int(keep.sum())) < np.where(us, 0.55, 0.12), "applicant", "examiner")
-        self.store.add_year(yi, city, fld, numbers)
+        self.store.add_pending(yi, city, fld, numbers)
         return YearOutput(
             patents=patents,
             applicants=apps,
