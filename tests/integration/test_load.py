@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,10 @@ from neo4j import Driver
 
 from graph.ingest import load_bulk, load_online, pipeline
 from graph.ingest.staging import Staging
-from hotspot_kg import settings
+from hotspot_kg import db, settings
+from hotspot_kg.errors import ConfigError
 from hotspot_kg.maintenance import reset_database
+from hotspot_kg.server import process
 
 pytestmark = pytest.mark.integration
 SMALL = Path(__file__).resolve().parents[1] / "data" / "canonical_small"
@@ -238,25 +242,91 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
     assert g["ownership"] == {("A1", "SOE", "ownership.csv")}
 
 
-def test_bulk_load_builds_the_same_graph_as_the_online_load(
-    empty: Driver, neo4j_settings: settings.Settings, tmp_path: Path
-) -> None:
+@pytest.fixture(scope="module")
+def bulk_settings(neo4j_settings: settings.Settings) -> Iterator[settings.Settings]:
+    """A server instance of its own for the bulk test (.neo4j/test-bulk-instance, test ports + 20000).
 
-    load_online.load(empty, staged(tmp_path / "online"))
-    online = graph(empty)
-    with pytest.raises(load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"):
-        load_bulk.load(neo4j_settings, staged(tmp_path / "refused"))
-    assert graph(empty) == online  # refused before anything changed
-    wipe(empty)
+    A bulk import replaces the store, and with it the transaction ids: a long-lived driver that read
+    before holds bookmarks the new store has not reached, so the shared test server is left alone.
+    """
+    if neo4j_settings.external:
+        yield neo4j_settings
+        return
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    env["HOTSPOT_NEO4J_HOME"] = str(neo4j_settings.local.dist / "test-bulk-instance")
+    env["HOTSPOT_BOLT_PORT"] = str(neo4j_settings.local.bolt_port + 20000)
+    env["HOTSPOT_HTTP_PORT"] = str(neo4j_settings.local.http_port + 20000)
+    config = settings.load(env)
+    process.start(config, echo=lambda line: None)
+    try:
+        yield config
+    finally:
+        process.stop(config, echo=lambda line: None)
+
+
+def test_bulk_load_builds_the_same_graph_as_the_online_load(
+    bulk_settings: settings.Settings, tmp_path: Path
+) -> None:
+    if bulk_settings.external:
+        with pytest.raises(ConfigError, match="NEO4J_URI points at"):
+            load_bulk.load(bulk_settings, staged(tmp_path / "refused"))
+        return
+    with db.connect(bulk_settings) as driver:
+        reset_database(driver)
+        load_online.load(driver, staged(tmp_path / "online"))
+        online = graph(driver)
+        with pytest.raises(
+            load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"
+        ):
+            load_bulk.load(bulk_settings, staged(tmp_path / "refused"))
+        assert graph(driver) == online  # refused before anything changed
+        reset_database(driver)
     timings = load_bulk.Timings()
-    created = load_bulk.load(neo4j_settings, staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv",
-                             timings=timings)
+    created = load_bulk.load(
+        bulk_settings, staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv", timings=timings
+    )
     assert created.nodes == EXPECTED_NODES
     assert created.relationships == EXPECTED_RELS
-    assert graph(empty) == online
     assert timings.admin_import > 0 and (tmp_path / "csv" / "Patent.csv").exists()
-    constraints, _, _ = empty.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
-    assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
-    # a second online load of the same input on top of the bulk-loaded graph adds nothing
-    again = load_online.load(empty, staged(tmp_path / "again"))
-    assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+    with db.connect(bulk_settings) as driver:  # a new driver: the store (and its transaction ids) is new
+        assert graph(driver) == online
+        constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
+        assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
+        # an online load of the same input on top of the bulk-loaded graph adds nothing
+        again = load_online.load(driver, staged(tmp_path / "again"))
+        assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+        reset_database(driver)
+
+
+def shared_data() -> Path:
+    """The shared reference data: ../shared/data next to the repository (CI), else /work/shared/data."""
+    root = Path(__file__).resolve().parents[2]
+    for candidate in (root.parent / "shared" / "data", Path("/work/shared/data")):
+        if candidate.is_dir():
+            return candidate
+    pytest.fail(
+        f"the shared reference data is missing: expected {root.parent / 'shared' / 'data'} (present in CI)"
+    )
+
+
+def test_the_real_uspto_sample_loads_twice_with_225_patents(empty: Driver, tmp_path: Path) -> None:
+    folder = shared_data() / "uspto-grants"
+    runs = []
+    for run in ("first", "second"):
+        outcome = pipeline.prepare("uspto-xml", folder, tmp_path / f"rejects-{run}.csv", tmp_path)
+        try:
+            assert outcome.rejected == 0, (tmp_path / f"rejects-{run}.csv").read_text(encoding="utf-8")
+            runs.append(load_online.load(empty, outcome.staging))
+        finally:
+            outcome.staging.remove()
+    first, second = runs
+    assert set(second.nodes.values()) == {0} and set(second.relationships.values()) == {0}
+    in_db = rows(empty, "MATCH (p:Patent) RETURN p.in_db, count(*)")
+    assert dict(in_db)[True] == 225
+    assert first.nodes["Patent"] == 225 + dict(in_db)[False]  # none of the cited patents is in the sample
+    huawei = rows(
+        empty,
+        "MATCH (:Patent {id: 'US7864699'})-[:FILED_BY]->(a:Applicant)-[:LOCATED_IN]->(c:City)"
+        "-[:IN_COUNTRY]->(k:Country) RETURN a.name, a:Firm, c.name, k.code, k.name",
+    )
+    assert huawei == {("Huawei Technologies Co., Ltd.", True, "Shenzhen", "CN", "China")}
