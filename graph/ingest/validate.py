@@ -131,7 +131,8 @@ class Validator:
                 raise Bad(f"{column} is missing")
         record = self.checks[row.table](values, row)
         key = tuple(record["_key"])
-        content = hash(tuple(sorted((k, v) for k, v in record.items() if k not in ("_key", "main"))))
+        # each check builds its record with the same keys in the same order: the values alone compare
+        content = hash(tuple(v for k, v in record.items() if k != "_key" and k != "main"))
         seen = self.seen[row.table]
         if key in seen:
             first_hash, first_line = seen[key]
