@@ -330,3 +330,55 @@ def test_the_real_uspto_sample_loads_twice_with_225_patents(empty: Driver, tmp_p
         "-[:IN_COUNTRY]->(k:Country) RETURN a.name, a:Firm, c.name, k.code, k.name",
     )
     assert huawei == {("Huawei Technologies Co., Ltd.", True, "Shenzhen", "CN", "China")}
+
+
+def test_the_load_command_loads_good_rows_names_rejects_and_exits_1(
+    empty: Driver,
+    neo4j_settings: settings.Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from hotspot_kg.cli import main
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setattr(settings, "current", lambda: settings.load())
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    for f in SMALL.iterdir():
+        (folder / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(folder / "patents.csv", "a", encoding="utf-8") as f:
+        f.write("P5,2014-13-01,,,,,,Bad date\n")
+    with open(folder / "patent_applicants.csv", "a", encoding="utf-8") as f:
+        f.write("P5,A1,1\n")
+    rejects = tmp_path / "rejects.csv"
+    assert main(["load", "canonical", str(folder), "--rejects", str(rejects)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "Error: 2 of 41 rows (4.88%) were rejected, more than --max-reject-rate 1.00%; the good rows were loaded"
+        in err
+    )
+    assert rejects.read_text(encoding="utf-8").splitlines()[1:] == [
+        f"{folder / 'patents.csv'},6,patents,filing_date '2014-13-01' is not a date YYYY-MM-DD",
+        f"{folder / 'patent_applicants.csv'},8,patent_applicants,"
+        "patent_id 'P5' is not defined in patents (or its row was rejected)",
+    ]
+    assert dict(rows(empty, "MATCH (p:Patent) RETURN p.in_db, count(*)")) == {True: 4, False: 1}
+    # the same input with a higher allowed rate: exit 0, and nothing new is created
+    assert (
+        main(["load", "canonical", str(folder), "--rejects", str(rejects), "--max-reject-rate", "0.05"]) == 0
+    )
+    # a malformed input: one error line, nothing written, no rejects file
+    reset_database(empty)
+    (folder / "inventors.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    assert main(["load", "canonical", str(folder), "--rejects", str(tmp_path / "none.csv")]) == 1
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            f"Error: {folder / 'inventors.csv'}:1: unknown column(s) x, y; inventors.csv takes inventor_id, name, city_id"
+        )
+    )
+    assert rows(empty, "MATCH (n) RETURN count(n)") == {(0,)}
+    assert not (tmp_path / "none.csv").exists()
