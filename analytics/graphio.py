@@ -33,7 +33,7 @@ def autocommit(
     q = load(name)
     try:
         with driver.session(database=database) as session:
-            return [r.data() for r in session.run(q.text, q.bind(params))]  # type: ignore[arg-type]
+            return [r.data() for r in session.run(q.text, q.bind(params))]
     except neo4j_errors.ClientError as e:
         raise QueryError(f"query {name!r} failed ({e.code}): {e.message}") from e
 
@@ -46,7 +46,7 @@ def plain(value: Any) -> Any:
 
 
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    return [{str(k): plain(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def write_rows(

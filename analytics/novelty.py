@@ -28,7 +28,7 @@ class Novelty:
     first_scored_year: int | None
 
 
-def _exploded(patents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _exploded(patents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Index]:
     """Patent index and code id of every (patent, distinct code), the years, and the sorted codes."""
     lengths = patents["codes"].map(len).to_numpy()
     flat = np.concatenate([np.asarray(c, dtype=object) for c in patents["codes"]]) if lengths.sum() else []

@@ -12,6 +12,7 @@ import json
 import pandas as pd
 from neo4j import Driver
 
+from analytics.graphio import records, write_rows
 from analytics.rsi import rsi_long
 from analytics.switches import Period, Switches, assign_periods
 from graph.queries import load
@@ -34,7 +35,7 @@ def unlocated(driver: Driver, switches: Switches, database: str | None = None) -
     """year, patents: the dated patents that no city holds under ``geo``."""
     q = load("unlocated_patents")
     params = q.bind({"geo": switches.geo, "year_basis": switches.year})
-    return run(driver, q.text, params, database=database)
+    return pd.DataFrame(run(driver, q.text, params, database=database))
 
 
 def by_period(yearly: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def by_period(yearly: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
         return pd.DataFrame({"city_id": [], "tech": [], "period": [], "x": []})
     rows = assign_periods(yearly["year"], periods)
     joined = yearly.loc[rows["row"]].reset_index(drop=True).assign(period=rows["period"].to_numpy())
-    return joined.groupby(["period", "city_id", "tech"], as_index=False, sort=False)["x"].sum()
+    return joined.groupby(["period", "city_id", "tech"], sort=False)["x"].sum().reset_index()
 
 
 def rsi_table(yearly: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
@@ -84,24 +85,6 @@ def write(
     settings = json.dumps({"geo": switches.geo, "counting": switches.counting, "year": switches.year})
     clear = load("specialisation_clear")
     run(driver, clear.text, clear.bind({"periods": [p.name for p in periods]}), database=database, write=True)
-    keep = table[table["rsi"] >= 1.0]
-    rows = [
-        {
-            "city_id": r.city_id,
-            "field": r.tech,
-            "period": r.period,
-            "rsi": float(r.rsi),
-            "rsi_sym": float(r.rsi_sym),
-            "x": float(r.x),
-            "settings": settings,
-        }
-        for r in keep.itertuples(index=False)
-    ]
-    q = load("specialisation_write")
-    written = 0
-    for start in range(0, len(rows), 10_000):
-        df = run(
-            driver, q.text, q.bind({"rows": rows[start : start + 10_000]}), database=database, write=True
-        )
-        written += int(df["written"].iloc[0]) if len(df) else 0
-    return written
+    keep = table[table["rsi"] >= 1.0].rename(columns={"tech": "field"})
+    rows = records(keep[["city_id", "field", "period", "rsi", "rsi_sym", "x"]].assign(settings=settings))
+    return write_rows(driver, "specialisation_write", rows, None, database)

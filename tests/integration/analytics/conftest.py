@@ -104,7 +104,8 @@ class GraphBuilder:
     def ownership(self, rows: Sequence[tuple[str, str]]) -> None:
         """(applicant_id, ownership code)."""
         self.run(
-            "UNWIND $rows AS r MATCH (a:Applicant {id: r[0]}) MERGE (o:OwnershipType:HotspotTest {code: r[1]}) "
+            "UNWIND $rows AS r MATCH (a:Applicant {id: r[0]}) "
+            "MERGE (o:OwnershipType:HotspotTest {code: r[1]}) "
             "CREATE (a)-[:HAS_OWNERSHIP {source: 'test'}]->(o)",
             rows,
         )

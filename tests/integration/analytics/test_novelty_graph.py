@@ -64,7 +64,8 @@ def test_novelty_written_back(driver: Driver, graph) -> None:  # type: ignore[no
     }
     assert json.loads(records[0]["s"]) == {"ipc_level": "subclass", "pool_years": 2, "year": "filing"}
     records, _, _ = driver.execute_query(
-        "MATCH (a:IPC)-[f:FIRST_COMBINED]->(b:IPC) RETURN a.code AS a, b.code AS b, f.year AS y, f.patent AS p"
+        "MATCH (a:IPC)-[f:FIRST_COMBINED]->(b:IPC) "
+        "RETURN a.code AS a, b.code AS b, f.year AS y, f.patent AS p"
     )
     assert {(r["a"], r["b"], r["y"], r["p"]) for r in records} == {
         ("A01B", "C07D", 2002, "P4"),

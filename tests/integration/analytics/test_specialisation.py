@@ -71,7 +71,8 @@ def test_write_back_specialised_in(driver: Driver, graph) -> None:  # type: igno
     table, periods = specialisation.compute(driver, switches)
     assert specialisation.write(driver, table, switches, periods) == 3
     records, _, _ = driver.execute_query(
-        "MATCH (c:City)-[s:SPECIALISED_IN]->(f:TechField) RETURN c.id AS c, f.id AS f, s.period AS p, s.rsi AS rsi"
+        "MATCH (c:City)-[s:SPECIALISED_IN]->(f:TechField) "
+        "RETURN c.id AS c, f.id AS f, s.period AS p, s.rsi AS rsi"
     )
     got = {(r["c"], r["f"], r["p"]) for r in records}
     assert got == {("SZ", 3, "stage3"), ("BJ", 6, "stage3"), ("NY", 16, "stage3")}
