@@ -19,11 +19,15 @@ BATCH = 10_000
 
 
 def query(
-    driver: Driver, name: str, params: Mapping[str, Any] | None = None, database: str | None = None
+    driver: Driver,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    database: str | None = None,
+    write: bool = False,
 ) -> pd.DataFrame:
-    """Run the named read query with ``params`` (checked against its declared ones)."""
+    """Run the named query with ``params`` (checked against its declared ones)."""
     q = load(name)
-    return run(driver, q.text, q.bind(params), database=database)
+    return run(driver, q.text, q.bind(params), database=database, write=write)
 
 
 def autocommit(

@@ -69,7 +69,7 @@ def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> Novel
 
 
 def patent_cities(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    df = query(driver, "patent_cities", {"geo": switches.geo}, database)
+    df = query(driver, "patent_cities", {"geo": switches.geo or "applicant"}, database)
     return df if not df.empty else pd.DataFrame({"patent_id": [], "city_id": []})
 
 

@@ -34,7 +34,7 @@ def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | N
 def unlocated(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
     """year, patents: the dated patents that no city holds under ``geo``."""
     q = load("unlocated_patents")
-    params = q.bind({"geo": switches.geo, "year_basis": switches.year})
+    params = q.bind({"geo": switches.geo or "applicant", "year_basis": switches.year})
     return pd.DataFrame(run(driver, q.text, params, database=database))
 
 
@@ -82,7 +82,9 @@ def write(
     database: str | None = None,
 ) -> int:
     """Replace the SPECIALISED_IN links of ``periods`` by the field35 cells with RSI >= 1."""
-    settings = json.dumps({"geo": switches.geo, "counting": switches.counting, "year": switches.year})
+    settings = json.dumps(
+        {"geo": switches.geo or "applicant", "counting": switches.counting, "year": switches.year}
+    )
     clear = load("specialisation_clear")
     run(driver, clear.text, clear.bind({"periods": [p.name for p in periods]}), database=database, write=True)
     keep = table[table["rsi"] >= 1.0].rename(columns={"tech": "field"})

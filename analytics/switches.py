@@ -88,7 +88,7 @@ def _check(name: str, value: Any, allowed: tuple[str, ...]) -> None:
 class Switches:
     """Every switch of the spec, with the spec's defaults."""
 
-    geo: str = "applicant"
+    geo: str | None = None  # None: the indicator's default (applicant; inventor for collaboration)
     counting: str = "fractional"
     year: str = "filing"
     ipc_level: str = "subclass"
@@ -99,7 +99,8 @@ class Switches:
     self_citations: str = "include"
 
     def __post_init__(self) -> None:
-        _check("geo", self.geo, GEOS)
+        if self.geo is not None:
+            _check("geo", self.geo, GEOS)
         _check("counting", self.counting, COUNTINGS)
         _check("year", self.year, YEARS)
         _check("ipc_level", self.ipc_level, IPC_LEVELS)
@@ -124,7 +125,7 @@ class Switches:
     def query_params(self) -> dict[str, Any]:
         """The switches as the Cypher library names them."""
         return {
-            "geo": self.geo,
+            "geo": self.geo or "applicant",
             "counting": self.counting,
             "year_basis": self.year,
             "ipc_level": self.ipc_level,
