@@ -30,7 +30,7 @@ def tally(units: pd.DataFrame, category: str, counting: str) -> pd.DataFrame:
         units = units.assign(patents=1.0 / (k * m))
     else:
         units = units.assign(patents=1.0)
-    out = units.groupby(["city_id", "year", category], as_index=False)["patents"].sum()
+    out = units.groupby(["city_id", "year", category])["patents"].sum().reset_index()
     return out.astype({"year": int})
 
 

@@ -50,7 +50,7 @@ def flows(
     f["relation"] = "foreign"
     f.loc[home.notna() & (home == source), "relation"] = "domestic"
     f.loc[f["city_id"] == f["source_city_id"], "relation"] = "local"
-    out = f.groupby(["city_id", "year", "source_city_id", "relation"], as_index=False)["citations"].sum()
+    out = f.groupby(["city_id", "year", "source_city_id", "relation"])["citations"].sum().reset_index()
     return out, unresolved
 
 
@@ -60,7 +60,7 @@ def by_period(flow: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
         return pd.DataFrame({c: [] for c in COLUMNS})
     rows = assign_periods(flow["year"], periods)
     f = flow.loc[rows["row"]].reset_index(drop=True).assign(period=rows["period"].to_numpy())
-    out = f.groupby(["city_id", "period", "source_city_id", "relation"], as_index=False)["citations"].sum()
+    out = f.groupby(["city_id", "period", "source_city_id", "relation"])["citations"].sum().reset_index()
     out["share"] = out["citations"] / out.groupby(["city_id", "period"])["citations"].transform("sum")
     return out[COLUMNS]
 
@@ -75,7 +75,9 @@ def shares(table: pd.DataFrame) -> pd.DataFrame:
 
 def top_sources(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The n cities from which each city's citations come most (the city itself included, marked)."""
-    ordered = table.sort_values(["city_id", "period", "citations", "source_city_id"], ascending=[1, 1, 0, 1])
+    ordered = table.sort_values(
+        ["city_id", "period", "citations", "source_city_id"], ascending=[True, True, False, True]
+    )
     top = ordered.groupby(["city_id", "period"]).head(n)
     return top.assign(is_self=top["city_id"] == top["source_city_id"]).reset_index(drop=True)
 
@@ -101,7 +103,7 @@ def compute(
     table = by_period(flow, periods)
     rows = assign_periods(unresolved["year"], periods)
     unres = unresolved.loc[rows["row"]].assign(period=rows["period"].to_numpy())
-    unres = unres.groupby(["city_id", "period"], as_index=False)["unresolved"].sum()
+    unres = unres.groupby(["city_id", "period"])["unresolved"].sum().reset_index()
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
         unres = unres[unres["city_id"].isin(switches.cities)].reset_index(drop=True)
