@@ -4,4 +4,8 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from hotspot_kg.commands.admin import cypher, reset
+from hotspot_kg.commands.demo import demo
+from hotspot_kg.commands.neo4j import neo4j
+
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo]
