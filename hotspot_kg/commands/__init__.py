@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from hotspot_kg.commands.admin import cypher, reset
+from hotspot_kg.commands.analyze import analyze
 from hotspot_kg.commands.demo import demo
+from hotspot_kg.commands.export import export
 from hotspot_kg.commands.neo4j import neo4j
 
-COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo]
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, analyze, export]
