@@ -33,7 +33,7 @@ def _novelty(driver: Driver, s: Switches, db: str | None) -> str:
     t = run.timings
     return (
         f"{len(run.result.patents)} patents scored, {novel} novel; wrote {run.written} "
-        f"(read {t['read']:.1f} s, score {t['score']:.1f} s, write {t['write']:.1f} s)"
+        f"(read and score {t['read_and_score']:.1f} s, write {t['write']:.1f} s)"
     )
 
 
