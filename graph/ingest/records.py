@@ -101,3 +101,8 @@ class Reject:
     line: int
     table: str
     reason: str
+
+
+# A reader puts a row-level problem it found (say, the wrong number of fields) under this key of
+# ``Row.values``; validation rejects the row with that reason.
+ROW_ERROR = "_error"

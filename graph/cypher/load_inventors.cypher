@@ -1,0 +1,16 @@
+// Load inventors: Inventor {id, name} and (Inventor)-[:LOCATED_IN]->(City); a location left by an
+// earlier load with another city is replaced.
+// :param rows => []
+UNWIND $rows AS row
+MERGE (i:Inventor {id: row.id})
+SET i.name = row.name
+WITH i, row
+CALL (i, row) {
+  OPTIONAL MATCH (i)-[old:LOCATED_IN]->(c:City)
+  WHERE row.city_id IS NULL OR c.id <> row.city_id
+  DELETE old
+}
+WITH i, row
+WHERE row.city_id IS NOT NULL
+MATCH (c:City {id: row.city_id})
+MERGE (i)-[:LOCATED_IN]->(c)

@@ -1,0 +1,148 @@
+"""Bulk load: the staged records through ``neo4j-admin database import full`` into an EMPTY local database.
+
+For large or first loads. It refuses when NEO4J_URI names an external server (the import writes the
+store files of the project's own server) and when the database already holds nodes (the import
+replaces the whole database). Steps: check empty -> write the import CSVs -> stop the server -> import
+-> start the server -> create the schema (constraints check the keys' uniqueness on the imported data).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import Driver
+from rich.console import Console
+
+from graph.ingest import bulk_csv, load_online, schema
+from graph.ingest.load_online import Counts
+from graph.ingest.staging import Staging
+from hotspot_kg import db, server
+from hotspot_kg.errors import ConfigError, ServerError
+from hotspot_kg.settings import LocalServer, Settings
+
+
+class NotEmpty(ConfigError):
+    """The database already holds data: a bulk import would replace it."""
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each step of the last bulk load."""
+
+    csv: float = 0.0
+    stop: float = 0.0
+    admin_import: float = 0.0
+    start: float = 0.0
+    schema: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.csv + self.stop + self.admin_import + self.start + self.schema
+
+
+def refuse_external(config: Settings) -> None:
+    if config.external:
+        raise ConfigError(
+            f"--bulk runs neo4j-admin import on the project's own local server, but NEO4J_URI points at "
+            f"{config.uri}; unset NEO4J_URI to use the local server, or load without --bulk (online)"
+        )
+
+
+def check_empty(driver: Driver, database: str | None = None) -> None:
+    frame = db.run(driver, "MATCH (n) RETURN count(n) AS nodes", database=database)
+    nodes = int(frame["nodes"].iloc[0])
+    if nodes:
+        raise NotEmpty(
+            f"the database holds {nodes:,} nodes; --bulk imports into an EMPTY database only. "
+            "Load without --bulk to add to it (online, idempotent), or empty it first"
+        )
+
+
+def admin_command(local: LocalServer, files: bulk_csv.ImportFiles, database: str) -> list[str]:
+    """The ``neo4j-admin database import full`` command line for ``files``."""
+    return [
+        local.java,
+        "-Xmx1g",
+        "-cp",
+        f"{local.dist / 'lib'}/*",
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        database,
+        "--overwrite-destination=true",
+        "--id-type=string",
+        "--max-off-heap-memory=2G",
+        "--report-file",
+        str(files.folder / "import.report"),
+        *files.arguments(),
+    ]
+
+
+def admin_import(local: LocalServer, files: bulk_csv.ImportFiles, database: str) -> float:
+    """Run the import (the server must be stopped); return the seconds it took."""
+    env = {**os.environ, "NEO4J_HOME": str(local.home), "NEO4J_CONF": str(local.home / "conf")}
+    command = admin_command(local, files, database)
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        log = files.folder / "import.log"
+        log.write_text(result.stdout + result.stderr, encoding="utf-8")
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise ServerError(
+            f"neo4j-admin database import failed (exit {result.returncode}); full log in {log}:\n{tail}"
+        )
+    return seconds
+
+
+def load(
+    config: Settings,
+    staging: Staging,
+    *,
+    console: Console | None = None,
+    csv_folder: Path | None = None,
+    timings: Timings | None = None,
+) -> Counts:
+    """Import ``staging`` into the empty local database; return what was created, by label and type.
+
+    The import CSVs go to ``csv_folder`` when given (and are kept), else to a temporary folder.
+    """
+    refuse_external(config)
+    console = console or Console(stderr=True)
+    timings = timings if timings is not None else Timings()
+    echo = lambda message: console.print(message, markup=False)  # noqa: E731
+    server.start(config, echo=echo)
+    with db.connect(config) as driver:
+        check_empty(driver, config.database)
+    folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
+    try:
+        started = time.perf_counter()
+        with console.status("writing import CSV files"):
+            files = bulk_csv.write(staging, folder)
+        timings.csv = time.perf_counter() - started
+        console.print(
+            f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"
+        )
+        started = time.perf_counter()
+        server.stop(config, echo=echo)
+        timings.stop = time.perf_counter() - started
+        with console.status("neo4j-admin database import"):
+            timings.admin_import = admin_import(config.local, files, config.database)
+        started = time.perf_counter()
+        server.start(config, echo=echo)
+        timings.start = time.perf_counter() - started
+        with db.connect(config) as driver:
+            started = time.perf_counter()
+            schema.ensure(driver, config.database)
+            timings.schema = time.perf_counter() - started
+            return load_online.counts(driver, config.database)
+    finally:
+        if csv_folder is None:
+            shutil.rmtree(folder, ignore_errors=True)
