@@ -4,4 +4,7 @@ from __future__ import annotations
 
 import click
 
+from hotspot_kg.commands.image import image
+
 COMMANDS: list[click.Command] = []
+COMMANDS.append(image)
