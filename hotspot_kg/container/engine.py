@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Literal
 
-from hotspot_kg.container.podman import ApiService, ensure_installed, testcontainers_env
+from hotspot_kg.container.podman import ApiService, ensure_installed, env_for_testcontainers
 from hotspot_kg.errors import ContainerError
 
 DEFAULT_DOCKER_SOCKET = "unix:///var/run/docker.sock"
@@ -31,7 +31,7 @@ class Engine:
     def environment(self) -> dict[str, str]:
         """Variables for Testcontainers (and the docker SDK) to reach this engine."""
         if self.kind == "podman":
-            return testcontainers_env(self.docker_host)
+            return env_for_testcontainers(self.docker_host)
         return {"DOCKER_HOST": self.docker_host}
 
     def activate(self) -> None:

@@ -183,7 +183,7 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
-def testcontainers_env(docker_host: str) -> dict[str, str]:
+def env_for_testcontainers(docker_host: str) -> dict[str, str]:
     """The four variables that make testcontainers-python work through a Podman socket."""
     return {
         "DOCKER_HOST": docker_host,

@@ -52,7 +52,10 @@ def keep_logs(container: Any, name: str, log_dir: Path = LOG_DIR) -> Path:
 
 
 def _container(image: str, engine: Engine, password: str, heap: str, pagecache: str, name: str) -> Any:
-    from testcontainers.neo4j import Neo4jContainer
+    try:  # testcontainers >= 4.14 moved the module; the old name warns
+        from testcontainers.community.neo4j import Neo4jContainer
+    except ImportError:  # pragma: no cover - older testcontainers
+        from testcontainers.neo4j import Neo4jContainer
 
     container = (
         Neo4jContainer(image, password=password)

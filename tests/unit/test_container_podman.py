@@ -6,7 +6,7 @@ import socket
 import threading
 from pathlib import Path
 
-from hotspot_kg.container.podman import CONTAINERS_CONF, ping, podman_env, testcontainers_env
+from hotspot_kg.container.podman import CONTAINERS_CONF, ping, podman_env, env_for_testcontainers
 from hotspot_kg.container.rootfs import DEFAULT_MIRROR, debian_mirror
 
 
@@ -57,8 +57,8 @@ def test_podman_env_points_at_the_project_settings() -> None:
     assert "default_ulimits = []" in text
 
 
-def test_testcontainers_variables() -> None:
-    assert testcontainers_env("unix:///x/podman.sock") == {
+def test_the_four_testcontainers_variables() -> None:
+    assert env_for_testcontainers("unix:///x/podman.sock") == {
         "DOCKER_HOST": "unix:///x/podman.sock",
         "TESTCONTAINERS_RYUK_DISABLED": "true",
         "TESTCONTAINERS_CONNECTION_MODE": "docker_host",
