@@ -51,8 +51,8 @@ def run(
     """Run one query in a managed transaction and return its records as a DataFrame."""
     routing = RoutingControl.WRITE if write else RoutingControl.READ
     try:
-        return driver.execute_query(  # type: ignore[no-any-return]
-            Query(query, timeout=timeout),  # type: ignore[arg-type]
+        return driver.execute_query(
+            Query(query, timeout=timeout),
             dict(params or {}),
             database_=database,
             routing_=routing,

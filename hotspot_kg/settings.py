@@ -24,7 +24,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class LocalServer:
     """Where and how the project's own Neo4j runs."""
 
-    home: Path
+    home: Path  # the instance: conf/, data/, logs/, run/, import/
+    dist: Path  # the distribution built from Maven jars: lib/, plugins/
     bolt_port: int
     http_port: int
     heap: str
@@ -69,21 +70,37 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     try:
         port = int(raw)
     except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a port number; set it to an integer such as {default}") from None
+        raise ConfigError(
+            f"{name}={raw!r} is not a port number; set it to an integer such as {default}"
+        ) from None
     if not 0 < port < 65536:
         raise ConfigError(f"{name}={port} is out of range; choose a port from 1 to 65535")
     return port
 
 
-def local_server(env: Mapping[str, str] | None = None) -> LocalServer:
+def local_server(env: Mapping[str, str] | None = None, *, for_tests: bool = False) -> LocalServer:
+    """The local server's settings; ``for_tests`` gives the separate instance that the test suite uses.
+
+    The test instance shares the built distribution but has its own data and ports (the normal ports
+    plus 10000, or HOTSPOT_TEST_BOLT_PORT / HOTSPOT_TEST_HTTP_PORT), so `make test` never touches the
+    data of `make demo`.
+    """
     env = os.environ if env is None else env
-    home = Path(env.get("HOTSPOT_NEO4J_HOME", str(PROJECT_ROOT / ".neo4j"))).resolve()
+    dist = Path(env.get("HOTSPOT_NEO4J_DIST", str(PROJECT_ROOT / ".neo4j"))).resolve()
+    home = Path(env.get("HOTSPOT_NEO4J_HOME", str(dist))).resolve()
+    bolt = _port(env, "HOTSPOT_BOLT_PORT", 7687)
+    http = _port(env, "HOTSPOT_HTTP_PORT", 7474)
+    if for_tests:
+        home = home / "test-instance"
+        bolt = _port(env, "HOTSPOT_TEST_BOLT_PORT", bolt + 10000 if bolt < 55535 else 17687)
+        http = _port(env, "HOTSPOT_TEST_HTTP_PORT", http + 10000 if http < 55535 else 17474)
     java_home = env.get("HOTSPOT_JAVA_HOME") or env.get("JAVA_HOME")
     java = str(Path(java_home) / "bin" / "java") if java_home else "java"
     return LocalServer(
         home=home,
-        bolt_port=_port(env, "HOTSPOT_BOLT_PORT", 7687),
-        http_port=_port(env, "HOTSPOT_HTTP_PORT", 7474),
+        dist=dist,
+        bolt_port=bolt,
+        http_port=http,
         heap=env.get("HOTSPOT_NEO4J_HEAP", "4g"),
         pagecache=env.get("HOTSPOT_NEO4J_PAGECACHE", "2g"),
         java=java,
@@ -104,17 +121,19 @@ def local_password(server: LocalServer, env: Mapping[str, str] | None = None) ->
     return password
 
 
-def load(env: Mapping[str, str] | None = None) -> Settings:
+def load(env: Mapping[str, str] | None = None, *, for_tests: bool = False) -> Settings:
     """Read the settings from ``env`` (the process environment by default)."""
     env = os.environ if env is None else env
-    local = local_server(env)
+    local = local_server(env, for_tests=for_tests)
     uri = env.get("NEO4J_URI", "").strip()
     user = env.get("NEO4J_USER", "neo4j")
     database = env.get("NEO4J_DATABASE", "neo4j")
     if uri:
         password = env.get("NEO4J_PASSWORD")
         if password is None:
-            raise ConfigError(f"NEO4J_URI is set to {uri} but NEO4J_PASSWORD is not; export NEO4J_PASSWORD too")
+            raise ConfigError(
+                f"NEO4J_URI is set to {uri} but NEO4J_PASSWORD is not; export NEO4J_PASSWORD too"
+            )
         return Settings(uri, user, password, database, True, local)
     password = local_password(local, env)
     return Settings(local.bolt_uri, "neo4j", password, database, False, local)

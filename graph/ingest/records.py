@@ -22,27 +22,64 @@ class Table:
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        Table("cities", ("city_id", "name", "country", "lat", "lon", "province"), ("city_id", "name", "country"),
-              ("city_id",)),
-        Table("applicants", ("applicant_id", "name", "type", "type_rule", "city_id"), ("applicant_id", "name"),
-              ("applicant_id",)),
+        Table(
+            "cities",
+            ("city_id", "name", "country", "lat", "lon", "province"),
+            ("city_id", "name", "country"),
+            ("city_id",),
+        ),
+        Table(
+            "applicants",
+            ("applicant_id", "name", "type", "type_rule", "city_id"),
+            ("applicant_id", "name"),
+            ("applicant_id",),
+        ),
         Table("inventors", ("inventor_id", "name", "city_id"), ("inventor_id",), ("inventor_id",)),
-        Table("patents", ("patent_id", "filing_date", "year", "priority_year", "office", "kind", "family_id", "title"),
-              ("patent_id",), ("patent_id",)),
-        Table("patent_applicants", ("patent_id", "applicant_id", "seq"), ("patent_id", "applicant_id"),
-              ("patent_id", "applicant_id")),
-        Table("patent_inventors", ("patent_id", "inventor_id", "seq"), ("patent_id", "inventor_id"),
-              ("patent_id", "inventor_id")),
-        Table("patent_ipc", ("patent_id", "ipc_code", "seq"), ("patent_id", "ipc_code"), ("patent_id", "ipc_code")),
-        Table("citations", ("citing_id", "cited_id", "origin"), ("citing_id", "cited_id"), ("citing_id", "cited_id")),
+        Table(
+            "patents",
+            ("patent_id", "filing_date", "year", "priority_year", "office", "kind", "family_id", "title"),
+            ("patent_id",),
+            ("patent_id",),
+        ),
+        Table(
+            "patent_applicants",
+            ("patent_id", "applicant_id", "seq"),
+            ("patent_id", "applicant_id"),
+            ("patent_id", "applicant_id"),
+        ),
+        Table(
+            "patent_inventors",
+            ("patent_id", "inventor_id", "seq"),
+            ("patent_id", "inventor_id"),
+            ("patent_id", "inventor_id"),
+        ),
+        Table(
+            "patent_ipc",
+            ("patent_id", "ipc_code", "seq"),
+            ("patent_id", "ipc_code"),
+            ("patent_id", "ipc_code"),
+        ),
+        Table(
+            "citations",
+            ("citing_id", "cited_id", "origin"),
+            ("citing_id", "cited_id"),
+            ("citing_id", "cited_id"),
+        ),
         Table("ownership", ("applicant_id", "ownership"), ("applicant_id", "ownership"), ("applicant_id",)),
     )
 }
 
 # The order in which tables are loaded, so that references point at rows already loaded.
 LOAD_ORDER: tuple[str, ...] = (
-    "cities", "applicants", "inventors", "ownership", "patents",
-    "patent_applicants", "patent_inventors", "patent_ipc", "citations",
+    "cities",
+    "applicants",
+    "inventors",
+    "ownership",
+    "patents",
+    "patent_applicants",
+    "patent_inventors",
+    "patent_ipc",
+    "citations",
 )
 
 

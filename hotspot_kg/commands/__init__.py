@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
+from hotspot_kg.commands.admin import cypher, reset
+from hotspot_kg.commands.demo import demo
 from hotspot_kg.commands.image import image
+from hotspot_kg.commands.neo4j import neo4j
 
-COMMANDS: list[click.Command] = []
-COMMANDS.append(image)
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, image]

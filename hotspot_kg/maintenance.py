@@ -1,0 +1,20 @@
+"""Database maintenance: emptying the database."""
+
+from __future__ import annotations
+
+import contextlib
+
+from neo4j import Driver
+from neo4j import exceptions as neo4j_errors
+
+from graph import queries
+
+
+def reset_database(driver: Driver, database: str | None = None) -> int:
+    """Delete every node and relationship and drop every in-memory GDS graph; the number of nodes deleted."""
+    query = queries.load("reset_delete_all")
+    with driver.session(database=database) as session:
+        counters = session.run(query.text, query.bind()).consume().counters
+        with contextlib.suppress(neo4j_errors.ClientError):  # no GDS on this server: nothing to drop
+            session.run(queries.load("gds_drop_all_graphs").text).consume()
+    return counters.nodes_deleted

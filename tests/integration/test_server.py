@@ -1,0 +1,109 @@
+"""The real server: Neo4j, GDS and the Browser answer; read-only queries; reset; restarts keep data."""
+
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+from neo4j import Driver
+
+from hotspot_kg import db
+from hotspot_kg import settings as settings_module
+from hotspot_kg.errors import QueryError
+from hotspot_kg.maintenance import reset_database
+from hotspot_kg.readonly import run_read_only
+from hotspot_kg.server import pins, process
+
+
+def test_versions_match_the_pins(driver: Driver, database: str) -> None:
+    frame = db.run(driver, "RETURN gds.version() AS gds", database=database)
+    assert frame.loc[0, "gds"] == pins().gds
+    components = db.run(
+        driver, "CALL dbms.components() YIELD versions RETURN versions[0] AS v", database=database
+    )
+    assert components.loc[0, "v"] == pins().neo4j
+
+
+def test_gds_lists_the_opengds_procedures(driver: Driver, database: str) -> None:
+    frame = db.run(driver, "CALL gds.list() YIELD name RETURN count(*) AS n", database=database)
+    assert frame.loc[0, "n"] == 434  # OpenGDS 2.13.9's own smoke test expects 434
+
+
+def test_gds_runs_an_algorithm(empty_db: Driver, database: str) -> None:
+    db.run(
+        empty_db,
+        "CREATE (:T {id: 1})-[:R]->(:T {id: 2})-[:R]->(:T {id: 3}), (:T {id: 4})",
+        write=True,
+        database=database,
+    )
+    frame = db.run(
+        empty_db,
+        "MATCH (s:T) OPTIONAL MATCH (s)-[:R]->(t:T) "
+        "WITH gds.graph.project('t_wcc', s, t) AS g RETURN g.nodeCount AS nodes",
+        database=database,
+        write=True,
+    )
+    assert frame.loc[0, "nodes"] == 4
+    wcc = db.run(
+        empty_db, "CALL gds.wcc.stats('t_wcc') YIELD componentCount RETURN componentCount", database=database
+    )
+    assert wcc.loc[0, "componentCount"] == 2
+
+
+def test_browser_is_served(neo4j_settings: settings_module.Settings) -> None:
+    if neo4j_settings.external:
+        pytest.fail("this check needs the local server; unset NEO4J_URI")
+    with urllib.request.urlopen(neo4j_settings.local.browser_url, timeout=10) as response:
+        assert b"<title>Neo4j Browser</title>" in response.read()
+
+
+def test_read_only_runner_refuses_writes(empty_db: Driver, database: str) -> None:
+    with pytest.raises(QueryError, match="reads and writes data"):
+        run_read_only(empty_db, "CREATE (n:Tmp) RETURN n", database=database)
+    with pytest.raises(QueryError, match="changes the schema"):
+        run_read_only(empty_db, "CREATE INDEX tmp_x IF NOT EXISTS FOR (n:Tmp) ON (n.x)", database=database)
+    count = db.run(empty_db, "MATCH (n) RETURN count(n) AS n", database=database)
+    assert count.loc[0, "n"] == 0
+    frame = run_read_only(empty_db, "UNWIND range(1, $n) AS x RETURN x", {"n": 5}, database=database, limit=3)
+    assert frame["x"].tolist() == [1, 2, 3]
+
+
+def test_cypher_command_prints_csv(
+    neo4j_settings: settings_module.Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hotspot_kg.cli import cli
+
+    monkeypatch.setattr(settings_module, "current", lambda: neo4j_settings)
+    result = CliRunner().invoke(
+        cli, ["cypher", "RETURN $a AS a, $b AS b", "--param", "a=2", "--param", "b=x y"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["a,b", "2,x y"]
+    refused = CliRunner().invoke(cli, ["cypher", "CREATE (n:Tmp)"])
+    assert refused.exit_code != 0
+    assert "only read-only queries are allowed" in str(refused.exception)
+
+
+def test_reset_empties_the_database(driver: Driver, database: str) -> None:
+    db.run(
+        driver, "UNWIND range(1, 25) AS i CREATE (:Tmp {i: i})-[:R]->(:Tmp)", write=True, database=database
+    )
+    assert reset_database(driver, database=database) == 50
+    assert db.run(driver, "MATCH (n) RETURN count(n) AS n", database=database).loc[0, "n"] == 0
+
+
+def test_stop_then_start_keeps_the_data(
+    neo4j_settings: settings_module.Settings, driver: Driver, database: str
+) -> None:
+    if neo4j_settings.external:
+        pytest.fail("this check needs the local server; unset NEO4J_URI")
+    reset_database(driver, database=database)
+    db.run(driver, "CREATE (:Kept {name: 'survives a restart'})", write=True, database=database)
+    assert process.stop(neo4j_settings, echo=lambda _: None)
+    assert process.running_pid(neo4j_settings.local) is None
+    process.start(neo4j_settings, echo=lambda _: None)
+    process.start(neo4j_settings, echo=lambda _: None)  # a second start is harmless
+    frame = db.run(driver, "MATCH (k:Kept) RETURN k.name AS name", database=database)
+    assert frame["name"].tolist() == ["survives a restart"]
+    reset_database(driver, database=database)
