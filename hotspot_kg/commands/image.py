@@ -20,7 +20,9 @@ def image() -> None:
 
 
 @image.command("build")
-@click.option("--force", is_flag=True, help="Rebuild the rootfs and the image even if their inputs did not change.")
+@click.option(
+    "--force", is_flag=True, help="Rebuild the rootfs and the image even if their inputs did not change."
+)
 def build(force: bool) -> None:
     """Build the image if its inputs changed (installs Podman and builds the Neo4j home when missing).
 
@@ -29,7 +31,9 @@ def build(force: bool) -> None:
     """
     info = neo4j_image.ensure_image(force=force, echo=click.echo)
     what = "built" if info.built else "up to date"
-    click.echo(f"{info.image} {what} ({info.size_bytes / 1e6:.0f} MB, {info.seconds:.1f} s; inputs {info.inputs})")
+    click.echo(
+        f"{info.image} {what} ({info.size_bytes / 1e6:.0f} MB, {info.seconds:.1f} s; inputs {info.inputs})"
+    )
 
 
 @image.command("status")
@@ -42,7 +46,9 @@ def status() -> None:
     if not state.exists:
         click.echo(f"{state.image}: not built (run `hotspot-kg image build`)")
         return
-    fresh = "up to date" if state.up_to_date else "outdated: its inputs changed (run `hotspot-kg image build`)"
+    fresh = (
+        "up to date" if state.up_to_date else "outdated: its inputs changed (run `hotspot-kg image build`)"
+    )
     size = f"{(state.size_bytes or 0) / 1e6:.0f} MB"
     click.echo(f"{state.image}: {fresh}; {size}; created {state.created}")
 
@@ -54,7 +60,11 @@ def setup() -> None:
     Example: hotspot-kg image setup && export CONTAINERS_CONF=$PWD/neo4j-build/podman/containers.conf
     """
     installed = ensure_installed()
-    click.echo(f"installed: {' '.join(installed)}" if installed else "podman, runc, debootstrap, podman-compose: present")
+    click.echo(
+        f"installed: {' '.join(installed)}"
+        if installed
+        else "podman, runc, debootstrap, podman-compose: present"
+    )
     if missing_packages():
         raise click.ClickException(f"still missing: {' '.join(missing_packages())}")
     click.echo(f"podman settings: export CONTAINERS_CONF={CONTAINERS_CONF}")

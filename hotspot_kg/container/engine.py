@@ -86,7 +86,9 @@ def start_podman() -> Engine:
     engine = probe(service.docker_host)
     if engine is None:
         service.stop()
-        raise ContainerError(f"the Podman API socket {service.socket} started but does not answer; see {service.log}")
+        raise ContainerError(
+            f"the Podman API socket {service.socket} started but does not answer; see {service.log}"
+        )
     engine.service = service
     return engine
 
@@ -101,4 +103,6 @@ def find_engine(setup_podman: bool = True) -> Engine:
         tried.append(f"nothing answers at {host}")
     if setup_podman:
         return start_podman()
-    raise ContainerError("no container engine: " + ("; ".join(tried) or "no Docker socket, Podman not set up"))
+    raise ContainerError(
+        "no container engine: " + ("; ".join(tried) or "no Docker socket, Podman not set up")
+    )

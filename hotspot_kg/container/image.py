@@ -60,7 +60,9 @@ def stage_context(dist: Path, context: Path = CONTEXT_DIR) -> Path:
         (context / sub).mkdir()
         jars = sorted(path for path in (dist / sub).glob("*.jar") if path.is_file())
         if not jars:
-            raise ContainerError(f"{dist / sub} holds no jars: build the Neo4j home first (`hotspot-kg neo4j build`)")
+            raise ContainerError(
+                f"{dist / sub} holds no jars: the Maven build of the Neo4j home did not produce them (see {dist / 'logs' / 'build.log'})"
+            )
         for jar in jars:
             _link_or_copy(jar, context / sub / jar.name)
     for name in CONTEXT_FILES:
@@ -107,7 +109,7 @@ def ensure_image(force: bool = False, echo: Callable[[str], None] = print) -> Im
     version = pins()
     podman(
         [
-            "build", "--pull=never", "--layers", "-f", str(context / "Containerfile"),
+            "build", "--pull=never", "--layers=false", "-f", str(context / "Containerfile"),
             "--build-arg", f"BASE={base.image}",
             "--label", f"{INPUTS_LABEL}={inputs}",
             "--label", f"org.opencontainers.image.version={version.neo4j}",
@@ -140,6 +142,8 @@ def status() -> ImageStatus:
     if label is None:
         return ImageStatus(image, False, False, None, None)
     dist = current().local.dist
-    current_hash = inputs_hash(stage_context(dist), rootfs.recipe_hash()) if server_build.is_built(dist) else None
+    current_hash = (
+        inputs_hash(stage_context(dist), rootfs.recipe_hash()) if server_build.is_built(dist) else None
+    )
     created = podman(["image", "inspect", "--format", "{{.Created}}", image]).stdout.strip()
     return ImageStatus(image, True, label == current_hash, image_size(image), created)

@@ -24,7 +24,12 @@ from hotspot_kg.settings import PROJECT_ROOT
 CONTAINERS_CONF = PROJECT_ROOT / "neo4j-build" / "podman" / "containers.conf"
 STATE_DIR = PROJECT_ROOT / ".local" / "podman"
 # command -> Debian package
-PACKAGES = {"podman": "podman", "runc": "runc", "debootstrap": "debootstrap", "podman-compose": "podman-compose"}
+PACKAGES = {
+    "podman": "podman",
+    "runc": "runc",
+    "debootstrap": "debootstrap",
+    "podman-compose": "podman-compose",
+}
 
 
 def podman_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -34,18 +39,26 @@ def podman_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
     return merged
 
 
-def podman(args: Sequence[str], *, check: bool = True, timeout: float | None = 600) -> subprocess.CompletedProcess[str]:
+def podman(
+    args: Sequence[str], *, check: bool = True, timeout: float | None = 600
+) -> subprocess.CompletedProcess[str]:
     """Run ``podman ARGS`` with the project's settings; raise ContainerError (with podman's message) on failure."""
     exe = shutil.which("podman")
     if exe is None:
-        raise ContainerError("podman is not installed: run `hotspot-kg image setup` (Debian: apt-get install podman runc)")
+        raise ContainerError(
+            "podman is not installed: run `hotspot-kg image setup` (Debian: apt-get install podman runc)"
+        )
     command = [exe, *args]
     try:
-        done = subprocess.run(command, env=podman_env(), capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            command, env=podman_env(), capture_output=True, text=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired as e:
         raise ContainerError(f"`{' '.join(command)}` did not finish within {timeout:.0f} s") from e
     if check and done.returncode != 0:
-        raise ContainerError(f"`{' '.join(command)}` failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
+        raise ContainerError(
+            f"`{' '.join(command)}` failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}"
+        )
     return done
 
 
@@ -61,7 +74,9 @@ def ensure_installed(log: Path | None = None) -> list[str]:
         return []
     how = f"apt-get install --no-install-recommends {' '.join(missing)}"
     if shutil.which("apt-get") is None:
-        raise ContainerError(f"{', '.join(missing)} missing and this machine has no apt-get: install the equivalent of `{how}`")
+        raise ContainerError(
+            f"{', '.join(missing)} missing and this machine has no apt-get: install the equivalent of `{how}`"
+        )
     if os.geteuid() != 0:
         raise ContainerError(f"{', '.join(missing)} missing; installing needs root: run `sudo {how}`")
     log = log or STATE_DIR / "apt.log"
@@ -135,7 +150,10 @@ class ApiService:
             with self.log.open("a", encoding="utf-8") as out:
                 proc = subprocess.Popen(
                     [exe, "system", "service", "--time=0", self.docker_host],
-                    env=podman_env(), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                    env=podman_env(),
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
                     start_new_session=True,
                 )
             self.pid = proc.pid
@@ -144,7 +162,9 @@ class ApiService:
         while not ping(self.socket):
             if time.monotonic() > deadline or not _alive(self.pid):
                 self.stop()
-                raise ContainerError(f"the Podman API service did not answer on {self.socket}; see {self.log}")
+                raise ContainerError(
+                    f"the Podman API service did not answer on {self.socket}; see {self.log}"
+                )
             time.sleep(0.2)
         return self
 

@@ -62,7 +62,9 @@ def _source_entries(apt_dir: Path) -> Iterable[tuple[str, list[str]]]:
         for stanza in re.split(r"\n\s*\n", path.read_text(encoding="utf-8", errors="replace")):
             fields = dict(
                 (key.strip().lower(), value.strip())
-                for key, _, value in (line.partition(":") for line in stanza.splitlines() if not line.startswith("#"))
+                for key, _, value in (
+                    line.partition(":") for line in stanza.splitlines() if not line.startswith("#")
+                )
             )
             if "deb" in fields.get("types", "").split() and fields.get("enabled", "yes").lower() != "no":
                 for uri in fields.get("uris", "").split():
@@ -93,7 +95,9 @@ def _run_logged(command: list[str], log: Path, what: str) -> None:
 def make_tarball(tarball: Path, log: Path, echo: Callable[[str], None]) -> None:
     """debootstrap a fresh rootfs, finish it with rootfs.sh and pack it as ``tarball``."""
     if shutil.which("debootstrap") is None:
-        raise ContainerError("debootstrap is not installed: run `hotspot-kg image setup` (apt-get install debootstrap)")
+        raise ContainerError(
+            "debootstrap is not installed: run `hotspot-kg image setup` (apt-get install debootstrap)"
+        )
     if os.geteuid() != 0:
         raise ContainerError("debootstrap needs root to build the image's rootfs: run the build as root")
     mirror = debian_mirror()
@@ -104,13 +108,18 @@ def make_tarball(tarball: Path, log: Path, echo: Callable[[str], None]) -> None:
         began = time.monotonic()
         _run_logged(
             ["debootstrap", "--variant=minbase", f"--include={','.join(PACKAGES)}", SUITE, str(root), mirror],
-            log, "debootstrap",
+            log,
+            "debootstrap",
         )
         _run_logged(["sh", str(ROOTFS_SCRIPT), str(root)], log, "rootfs.sh")
         partial = tarball.with_suffix(".partial")
-        _run_logged(["tar", "-C", str(root), "--numeric-owner", "-cf", str(partial), "."], log, "packing the rootfs")
+        _run_logged(
+            ["tar", "-C", str(root), "--numeric-owner", "-cf", str(partial), "."], log, "packing the rootfs"
+        )
         partial.rename(tarball)
-        echo(f"rootfs {tarball.name}: {tarball.stat().st_size / 2**20:.0f} MiB in {time.monotonic() - began:.0f} s")
+        echo(
+            f"rootfs {tarball.name}: {tarball.stat().st_size / 2**20:.0f} MiB in {time.monotonic() - began:.0f} s"
+        )
 
 
 def image_label(image: str, label: str) -> str | None:
@@ -134,11 +143,20 @@ def ensure_base(echo: Callable[[str], None] = print, force: bool = False) -> Bas
     if force or not tarball.exists():
         make_tarball(tarball, log, echo)
     echo(f"importing {tarball.name} as {BASE_IMAGE} ...")
-    changes = [f"ENV JAVA_HOME={JAVA_HOME}", "ENV LANG=C.UTF-8", f"LABEL {RECIPE_LABEL}={recipe}", 'CMD ["/bin/bash"]']
-    command = ["import", *(arg for change in changes for arg in ("--change", change)), str(tarball), BASE_IMAGE]
+    changes = [
+        f"ENV JAVA_HOME={JAVA_HOME}",
+        "ENV LANG=C.UTF-8",
+        f"LABEL {RECIPE_LABEL}={recipe}",
+        'CMD ["/bin/bash"]',
+    ]
+    command = [
+        "import",
+        *(arg for change in changes for arg in ("--change", change)),
+        str(tarball),
+        BASE_IMAGE,
+    ]
     podman(command)
     for stale in CACHE_DIR.glob(f"rootfs-{SUITE}-*.tar"):
         if stale != tarball:
             stale.unlink()
     return base
-

@@ -6,7 +6,7 @@ import socket
 import threading
 from pathlib import Path
 
-from hotspot_kg.container.podman import CONTAINERS_CONF, ping, podman_env, env_for_testcontainers
+from hotspot_kg.container.podman import CONTAINERS_CONF, env_for_testcontainers, ping, podman_env
 from hotspot_kg.container.rootfs import DEFAULT_MIRROR, debian_mirror
 
 
@@ -45,7 +45,10 @@ def test_disabled_deb822_entries_and_deb_src_are_ignored(tmp_path: Path) -> None
 
 def test_the_environment_overrides_the_mirror(tmp_path: Path) -> None:
     write(tmp_path / "sources.list", "deb http://mirror.example.org/debian bookworm main\n")
-    assert debian_mirror(tmp_path, env={"HOTSPOT_DEBIAN_MIRROR": "http://local/debian/"}) == "http://local/debian"
+    assert (
+        debian_mirror(tmp_path, env={"HOTSPOT_DEBIAN_MIRROR": "http://local/debian/"})
+        == "http://local/debian"
+    )
 
 
 def test_podman_env_points_at_the_project_settings() -> None:

@@ -12,7 +12,9 @@ ENTRYPOINT = Path(__file__).resolve().parents[2] / "neo4j-build" / "image" / "do
 TEMPLATE = ENTRYPOINT.parent / "neo4j.conf"
 
 
-def run_entrypoint_function(script: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_entrypoint_function(
+    script: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Source the entrypoint in a clean bash with NEO4J_HOME=home and run ``script``."""
     bash = shutil.which("bash")
     assert bash, "bash is needed to test the entrypoint"
@@ -47,7 +49,9 @@ def conf_lines(home: Path) -> list[str]:
         ("NEO4J_server_bolt_listen__address", "server.bolt.listen_address"),
     ],
 )
-def test_variable_names_map_to_settings_like_the_official_image(tmp_path: Path, name: str, setting: str) -> None:
+def test_variable_names_map_to_settings_like_the_official_image(
+    tmp_path: Path, name: str, setting: str
+) -> None:
     done = run_entrypoint_function(f"env_to_setting {name}", tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == setting
@@ -84,7 +88,14 @@ def test_write_conf_is_rebuilt_from_the_template_at_each_start(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("size", "jvm"),
-    [("512m", "512m"), ("2G", "2g"), ("1GiB", "1g"), ("1024MB", "1024m"), ("2048k", "2048k"), ("1073741824", "1073741824")],
+    [
+        ("512m", "512m"),
+        ("2G", "2g"),
+        ("1GiB", "1g"),
+        ("1024MB", "1024m"),
+        ("2048k", "2048k"),
+        ("1073741824", "1073741824"),
+    ],
 )
 def test_neo4j_sizes_become_jvm_sizes(tmp_path: Path, size: str, jvm: str) -> None:
     done = run_entrypoint_function(f"jvm_size '{size}'", tmp_path)
