@@ -138,9 +138,9 @@ main() {
     fi
     [ -n "${NEO4J_PLUGINS:-}" ] && echo "NEO4J_PLUGINS ignored: Graph Data Science is built into this image" >&2
     write_conf
+    jvm_options # first: a bad heap size is reported before any JVM runs
     drop_privileges
     setup_auth
-    jvm_options
     cd "$NEO4J_HOME"
     exec "${AS_NEO4J[@]}" "$JAVA_HOME/bin/java" "${JVM_OPTS[@]}" \
         -cp "$NEO4J_HOME/plugins/*:$CONF_DIR/*:$NEO4J_HOME/lib/*" \
