@@ -23,6 +23,7 @@ class Engine:
     docker_host: str
     version: str
     service: ApiService | None = field(default=None, repr=False)  # the Podman socket the project started
+    _saved_env: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def describe(self) -> str:
         started = ", API socket started by hotspot-kg" if self.service else ""
@@ -36,7 +37,9 @@ class Engine:
 
     def activate(self) -> None:
         """Point Testcontainers at this engine: environment variables and its already-loaded config."""
-        os.environ.update(self.environment())
+        for key, value in self.environment().items():
+            self._saved_env.setdefault(key, os.environ.get(key))
+            os.environ[key] = value
         from testcontainers.core.config import ConnectionMode
         from testcontainers.core.config import testcontainers_config as tc
 
@@ -46,10 +49,16 @@ class Engine:
             tc.connection_mode_override = ConnectionMode.docker_host
 
     def close(self) -> None:
-        """Stop the Podman API socket if the project started it."""
+        """Stop the Podman API socket if the project started it; restore the variables activate() changed."""
         if self.service is not None:
             self.service.stop()
             self.service = None
+        for key, value in self._saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        self._saved_env.clear()
 
 
 def probe(docker_host: str, timeout: float = 5) -> Engine | None:

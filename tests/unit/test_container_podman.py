@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from pathlib import Path
 
+import pytest
+
+from hotspot_kg.container.engine import Engine, probe
 from hotspot_kg.container.podman import CONTAINERS_CONF, env_for_testcontainers, ping, podman_env
 from hotspot_kg.container.rootfs import DEFAULT_MIRROR, debian_mirror
 
@@ -88,3 +92,29 @@ def test_ping_needs_an_http_200_on_the_socket(tmp_path: Path) -> None:
             thread.start()
             assert ping(path) is expected
             thread.join(5)
+
+
+def test_activate_points_testcontainers_at_podman_and_close_restores_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from testcontainers.core.config import ConnectionMode
+    from testcontainers.core.config import testcontainers_config as tc
+
+    monkeypatch.setenv("DOCKER_HOST", "unix:///before.sock")
+    monkeypatch.delenv("TC_HOST", raising=False)
+    for attr in ("ryuk_disabled", "tc_host_override", "connection_mode_override"):
+        monkeypatch.setattr(tc, attr, getattr(tc, attr))  # restored after the test
+    engine = Engine("podman", "unix:///x/podman.sock", "4.3.1")
+    engine.activate()
+    assert os.environ["DOCKER_HOST"] == "unix:///x/podman.sock"
+    assert os.environ["TC_HOST"] == "127.0.0.1"
+    assert tc.ryuk_disabled is True
+    assert tc.tc_host_override == "127.0.0.1"
+    assert tc.connection_mode_override == ConnectionMode.docker_host
+    engine.close()
+    assert os.environ["DOCKER_HOST"] == "unix:///before.sock"
+    assert "TC_HOST" not in os.environ
+
+
+def test_nothing_answering_is_not_an_engine(tmp_path: Path) -> None:
+    assert probe(f"unix://{tmp_path / 'none.sock'}", timeout=2) is None
