@@ -103,7 +103,7 @@ def neo4j_container(
             or os.environ.get("HOTSPOT_NEO4J_PAGECACHE", "256m"),
             **(env or {}),
         }
-        name = f"hotspot-kg-neo4j-{datetime.now(UTC):%Y%m%d-%H%M%S}-{os.getpid()}"
+        name = f"hotspot-kg-neo4j-{datetime.now(UTC):%Y%m%d-%H%M%S}-{os.getpid()}-{secrets.token_hex(2)}"
         container = _container(image, engine, password, settings, name)
         began = time.monotonic()
         try:
