@@ -6,7 +6,8 @@ import click
 
 from hotspot_kg.commands.admin import cypher, reset
 from hotspot_kg.commands.demo import demo
+from hotspot_kg.commands.generate import generate_command
 from hotspot_kg.commands.load import load
 from hotspot_kg.commands.neo4j import neo4j
 
-COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, load]
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, load, generate_command]
