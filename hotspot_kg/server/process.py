@@ -88,7 +88,8 @@ def _check_ports(server: LocalServer) -> None:
 
 
 def _first_start(server: LocalServer) -> bool:
-    return not (server.home / "data" / "dbms" / "auth.ini").exists()
+    """No system database yet: the server has never run, and the user neo4j still has the default password."""
+    return not (server.home / "data" / "databases" / "system").exists()
 
 
 def _set_password(settings: Settings) -> None:
@@ -129,7 +130,9 @@ def _wait_ready(settings: Settings, proc: subprocess.Popen[bytes], first: bool, 
         if port_taken(server.bolt_port):
             try:
                 if not password_set:
-                    _set_password(settings)
+                    # AuthError: already changed by an interrupted earlier first start; ours is checked below
+                    with contextlib.suppress(neo4j_errors.AuthError):
+                        _set_password(settings)
                     password_set = True
                 if _answers(settings):
                     return
