@@ -9,5 +9,6 @@ from hotspot_kg.commands.demo import demo
 from hotspot_kg.commands.generate import generate_command
 from hotspot_kg.commands.load import load
 from hotspot_kg.commands.neo4j import neo4j
+from hotspot_kg.commands.ui import ui
 
-COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, load, generate_command]
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, load, generate_command, ui]
