@@ -52,26 +52,25 @@ def render() -> Selection | None:
     labels = data.city_names()
     ids = list(cities["city_id"])
     defaults = [c for c in (data.find_city(n) for n in DEFAULT_COMPARISON) if c is not None] or ids[:4]
+    last = data.dataset().get("last_year")
+    stage_text = ", ".join(str(p) for p in default_periods(last))
+    initial = {"city": defaults[0], "compare": defaults[1:], "geo": GEOS[0], "counting": COUNTINGS[0]}
+    initial |= {"ipc_level": IPC_LEVELS[0], "pool_years": 5, "periods": stage_text}
+    for key, value in initial.items():  # defaults through Session State, so tests and links can set them
+        st.session_state.setdefault(key, value)
+    if st.session_state["city"] not in ids:
+        st.session_state["city"] = defaults[0]
     sb = st.sidebar
-    city = sb.selectbox(
-        "City", ids, index=ids.index(defaults[0]), format_func=lambda c: labels.get(c, str(c)), key="city"
-    )
+    city = sb.selectbox("City", ids, format_func=lambda c: labels.get(c, str(c)), key="city")
     compare = sb.multiselect(
-        "Compare with",
-        ids,
-        default=defaults[1:],
-        format_func=lambda c: labels.get(c, str(c)),
-        key="compare",
-        max_selections=8,
+        "Compare with", ids, format_func=lambda c: labels.get(c, str(c)), key="compare", max_selections=8
     )
     with sb.expander("Indicator settings"):
         geo = st.radio("Place patents by", GEOS, key="geo", horizontal=True, help="whose address (geo)")
         counting = st.radio("Counting", COUNTINGS, key="counting", horizontal=True)
         ipc_level = st.selectbox("IPC level (novelty, complexity)", IPC_LEVELS, key="ipc_level")
-        pool_years = int(st.number_input("Seed pool (years)", 0, 20, 5, key="pool_years"))
-        last = data.dataset().get("last_year")
-        stage_text = ", ".join(str(p) for p in default_periods(last))
-        text = st.text_input("Periods (NAME:FIRST-LAST, ...)", stage_text, key="periods")
+        pool_years = int(st.number_input("Seed pool (years)", 0, 20, key="pool_years"))
+        text = st.text_input("Periods (NAME:FIRST-LAST, ...)", key="periods")
     try:
         periods = _parse_periods(text) or default_periods(last)
     except HotspotError as e:

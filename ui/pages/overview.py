@@ -17,7 +17,7 @@ if patents is not None:
     st.plotly_chart(charts.per_year(shown, "patents", "Patents per year (Figure 2)", sel.periods))
     col1, col2 = st.columns(2)
     mine = patents[patents["city_id"] == sel.city]
-    col1.metric("Patents of the city", f"{mine['patents'].sum():,.0f}")
+    col1.metric("Patents of the city", f"{mine['patents'].sum():,.1f}")
     col2.metric("Years with patents", f"{mine['year'].nunique()}")
     widgets.download(patents[patents["city_id"].isin(sel.cities)], "patents-per-year")
     widgets.source("patents-per-year")

@@ -68,8 +68,12 @@ def write(folder: Path, simulation: bool = False) -> Path:
     pid = (lambda p: f"SIM-{p}") if simulation else (lambda p: p)
     city_of = {a[0]: a[3] for a in APPLICANTS}
     _write(folder / "cities.csv", ["city_id", "name", "country", "lat", "lon"], list(CITIES))
-    _write(folder / "applicants.csv", ["applicant_id", "name", "type", "city_id"], [a[:4] for a in APPLICANTS])
-    _write(folder / "ownership.csv", ["applicant_id", "ownership"], [(a[0], a[4]) for a in APPLICANTS if a[4]])
+    _write(
+        folder / "applicants.csv", ["applicant_id", "name", "type", "city_id"], [a[:4] for a in APPLICANTS]
+    )
+    _write(
+        folder / "ownership.csv", ["applicant_id", "ownership"], [(a[0], a[4]) for a in APPLICANTS if a[4]]
+    )
     _write(
         folder / "inventors.csv",
         ["inventor_id", "name", "city_id"],
@@ -82,9 +86,17 @@ def write(folder: Path, simulation: bool = False) -> Path:
     )
     links = [(pid(p), a, i + 1) for p, _, apps, _ in PATENTS for i, a in enumerate(apps)]
     _write(folder / "patent_applicants.csv", ["patent_id", "applicant_id", "seq"], links)
-    _write(folder / "patent_inventors.csv", ["patent_id", "inventor_id", "seq"], [(p, f"I{a}", s) for p, a, s in links])
+    _write(
+        folder / "patent_inventors.csv",
+        ["patent_id", "inventor_id", "seq"],
+        [(p, f"I{a}", s) for p, a, s in links],
+    )
     codes = [(pid(p), c, i + 1) for p, _, _, cs in PATENTS for i, c in enumerate(cs)]
     _write(folder / "patent_ipc.csv", ["patent_id", "ipc_code", "seq"], codes)
-    _write(folder / "citations.csv", ["citing_id", "cited_id", "origin"], [(pid(a), pid(b), "applicant") for a, b in CITATIONS])
+    _write(
+        folder / "citations.csv",
+        ["citing_id", "cited_id", "origin"],
+        [(pid(a), pid(b), "applicant") for a, b in CITATIONS],
+    )
     assert all(city_of[a] for _, _, apps, _ in PATENTS for a in apps)
     return folder
