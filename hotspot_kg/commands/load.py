@@ -78,7 +78,7 @@ def load(
         from graph.ingest import load_bulk
 
         load_bulk.refuse_external(config)
-    outcome = pipeline.prepare(fmt, path, rejects_file)
+    outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
     try:
         if bulk:
             created = load_bulk.load(config, outcome.staging, console=console)
