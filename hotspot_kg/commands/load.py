@@ -77,7 +77,7 @@ def load(
     if bulk:
         from graph.ingest import load_bulk
 
-        load_bulk.refuse_external(config)
+        load_bulk.check_ready(config, echo=lambda message: console.print(message, markup=False))
     outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
     try:
         if bulk:
