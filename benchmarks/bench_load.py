@@ -44,6 +44,16 @@ def bench_settings() -> settings_module.Settings:
     return settings_module.load(env)
 
 
+def server_cpu(config: settings_module.Settings) -> float:
+    """CPU seconds (user + system) the running server process has used: a figure that other load on the
+    machine does not inflate, unlike wall time."""
+    pid = process.running_pid(config.local)
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _empty(config: settings_module.Settings) -> None:
     process.start(config, echo=lambda line: None)
     with db.connect(config) as driver:
@@ -69,10 +79,12 @@ def online(
     _empty(config)
     cpu, began = time.process_time(), time.perf_counter()
     outcome = pipeline.prepare("canonical", folder, work / "rejects-online.csv", work)
-    validated = time.perf_counter()
+    validated, validate_cpu = time.perf_counter(), time.process_time() - cpu
+    server_before = server_cpu(config)
     with db.connect(config) as driver:
         created = load_online.load(driver, outcome.staging, batch_size=BATCH_SIZE, console=console)
     done = time.perf_counter()
+    server_seconds = server_cpu(config) - server_before
     outcome.staging.remove()
     rels = sum(created.relationships.values())
     return _row(
@@ -85,6 +97,8 @@ def online(
         load_seconds=round(done - validated, 2),
         load_patents_per_s=round(n / (done - validated)),
         python_cpu_seconds=round(time.process_time() - cpu, 2),
+        validate_cpu_seconds=round(validate_cpu, 2),
+        server_cpu_seconds=round(server_seconds, 2),
         rejected=outcome.rejected,
     )
 
@@ -95,9 +109,9 @@ def bulk(
     _empty(config)
     csv_folder = work / "import"
     timings = load_bulk.Timings()
-    began = time.perf_counter()
+    cpu, began = time.process_time(), time.perf_counter()
     outcome = pipeline.prepare("canonical", folder, work / "rejects-bulk.csv", work)
-    validated = time.perf_counter()
+    validated, validate_cpu = time.perf_counter(), time.process_time() - cpu
     created = load_bulk.load(config, outcome.staging, console=console, csv_folder=csv_folder, timings=timings)
     total = time.perf_counter() - began
     outcome.staging.remove()
@@ -119,6 +133,8 @@ def bulk(
             n,
             rels,
             validate_seconds=round(validated - began, 2),
+            validate_cpu_seconds=round(validate_cpu, 2),
+            python_cpu_seconds=round(time.process_time() - cpu, 2),
             csv_seconds=round(timings.csv, 2),
             import_seconds=round(timings.admin_import, 2),
             restart_seconds=round(timings.stop + timings.start, 2),
