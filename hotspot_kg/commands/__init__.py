@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from hotspot_kg.commands.admin import cypher, reset
+from hotspot_kg.commands.analyze import analyze
 from hotspot_kg.commands.demo import demo
+from hotspot_kg.commands.export import export
 from hotspot_kg.commands.generate import generate_command
 from hotspot_kg.commands.load import load
 from hotspot_kg.commands.neo4j import neo4j
 
-COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, generate_command, load]
+COMMANDS: list[click.Command] = [neo4j, cypher, reset, demo, generate_command, load, analyze, export]

@@ -22,6 +22,8 @@ from graph.ingest.synthetic.technology import FIELDS, N_FIELDS, TechSampler
 
 HOME_OFFICE = {"CN": "CN", "US": "US", "JP": "JP", "KR": "KR", "TW": "TW", "DE": "DE", "FR": "FR", "GB": "GB"}
 EUROPE = {"IT", "NL", "CH", "SE", "FI", "DK", "NO", "BE", "AT", "ES", "IE"}
+ANYWHERE_RATE = 0.006  # share of extra codes drawn from the whole IPC (times the city's `rare` factor)
+NICHE_RATE = 0.03  # share of patents that are niche patents
 MODE_P = np.array([0.35, 0.35, 0.30])  # extra code: same unit, same field, related field (after exploration)
 
 
@@ -166,13 +168,32 @@ class Engine:
         u1, u2 = rng.random(m), rng.random(m)
         code = tech.code_in_unit(unit0[row], u1)
         extra = slot > 0
-        explore = extra & (rng.random(m) < self.plan.explore[yi][city[row]])
+        u_mode = rng.random(m)
+        cross = extra & (u_mode < self.plan.explore[yi][city[row]])  # a far field: new combinations
+        anywhere = (
+            extra & ~cross & (u_mode > 1 - ANYWHERE_RATE * self.plan.rare[city[row]])
+        )  # any subclass of the IPC, same rate everywhere
         mode = rows_choice(MODE_P[None, :], np.zeros(m, dtype=np.int64), rng.random(m))
         other_field = rows_choice(self.related, fld[row], rng.random(m))
         f_unit = tech.unit_of_field(np.where(mode == 2, other_field, fld[row]), rng.random(m))
-        normal = extra & ~explore
-        code = np.where(normal & (mode > 0), tech.code_in_unit(f_unit, u1), code)
-        code = np.where(explore, tech.code_anywhere(u2, u1), code)
+        f_unit = np.where(cross, np.floor(u2 * len(tech.unit_start)).astype(np.int64), f_unit)
+        normal = extra & ~anywhere
+        code = np.where(normal & ((mode > 0) | cross), tech.code_in_unit(f_unit, u1), code)
+        code = np.where(anywhere, tech.code_anywhere(u2, u1), code)
+        code = self._niche_codes(city, row, code, rng)
         keep = first_unique(row, code)
         row, code = row[keep], code[keep]
         return {"row": row, "code": code, "seq": seq_within(row)}
+
+    def _niche_codes(
+        self, city: np.ndarray, row: np.ndarray, code: np.ndarray, rng: np.random.Generator
+    ) -> np.ndarray:
+        """Niche patents: every code from one subclass of the city's niche set."""
+        plan, book = self.plan, self.tech.book
+        n = len(city)
+        niche = rng.random(n) < NICHE_RATE
+        pick = np.floor(rng.random(n) * plan.niche_count[city]).astype(np.int64)
+        sub = plan.niche[city, pick]
+        start, count = book.sub_start[sub[row]], book.sub_count[sub[row]]
+        inside = start + np.floor(count * rng.random(len(row)) ** 2.5).astype(np.int64)
+        return np.where(niche[row], inside, code)

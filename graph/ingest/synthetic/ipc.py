@@ -69,8 +69,8 @@ def load_codebook() -> CodeBook:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             code, _, text = line.rstrip("\n").partition("\t")
-            if len(code) != 14:
-                continue
+            if len(code) != 14 or (raw_codes and raw_codes[-1] == code):
+                continue  # all_ipc.csv repeats some main groups on a second line (a longer title)
             if code.endswith("000000"):
                 main_title = _first_clause(text)
             raw_codes.append(code)

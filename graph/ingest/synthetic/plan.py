@@ -42,6 +42,9 @@ class Plan:
     abroad: np.ndarray  # (Y, C)
     affinity: list[tuple[int, int, np.ndarray]]  # (city, partner, curve over Y)
     dist: np.ndarray  # (C, C) km
+    rare: np.ndarray  # (C,) multiplier of the rate of codes from the whole IPC
+    niche: np.ndarray  # (C, max niches) subclass indices (into CodeBook.subclasses), -1 padded
+    niche_count: np.ndarray  # (C,)
 
     def partner_weights(self, yi: int) -> tuple[np.ndarray, np.ndarray]:
         """Row-normalised (domestic, foreign) partner probabilities for year index yi."""
@@ -130,7 +133,20 @@ def build_plan(world: World, scenario_seed: int = 20221) -> Plan:
         abroad,
         affinity,
         world.distances_km(),
+        np.array([sc.CITIES[str(n)].rare if str(n) in sc.CITIES else 1.0 for n in world.names]),
+        *_niches(world, rng),
     )
+
+
+def _niches(world: World, rng: np.random.Generator, n_subclasses: int = 645) -> tuple[np.ndarray, np.ndarray]:
+    """Each city's niche subclasses: a fixed random set (the scenario seed), sized by the scenario."""
+    counts = np.array(
+        [sc.CITIES[str(n)].niches if str(n) in sc.CITIES else sc.NICHES_GENERIC for n in world.names]
+    )
+    out = np.full((len(counts), int(counts.max())), -1, dtype=np.int64)
+    for i, k in enumerate(counts):
+        out[i, :k] = rng.choice(n_subclasses, size=k, replace=False)
+    return out, counts
 
 
 def _fill_named(

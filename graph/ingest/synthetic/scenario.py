@@ -91,6 +91,12 @@ OWN_CN = {
 }
 
 
+RARE_SZ, RARE_BJ = 0.15, 1.5
+# Niche patents (engine.NICHE_RATE of all) carry codes of one subclass from the city's niche set: breadth of
+# specialisation (diversity in KCI) without new combinations. Sizes of the niche sets:
+NICHES_GENERIC, NICHES_NAMED, NICHES_SZ = 25, 60, 100
+
+
 @dataclass(frozen=True)
 class CitySpec:
     volume: dict[int, float]
@@ -98,6 +104,8 @@ class CitySpec:
     stake: dict[int, tuple[float, ...]] | None = None
     ownership: dict[int, tuple[float, ...]] | None = None
     explore: dict[int, float] = field(default_factory=lambda: {1985: 0.05})
+    rare: float = 1.0  # multiplier of the rate of codes drawn from the whole IPC (engine.ANYWHERE_RATE)
+    niches: int = NICHES_NAMED  # how many niche subclasses the city works in besides its fields
     coapp: dict[int, float] = field(default_factory=lambda: {1985: 0.08})
     # co-inventor placement: (same city, other city same country, other country) per anchor year
     collab: dict[int, tuple[float, ...]] = field(default_factory=lambda: {1985: (70, 20, 10)})
@@ -178,7 +186,9 @@ CITIES: dict[str, CitySpec] = {
             2012: (2.5, 85, 5, 3, 4.5, 0),
             2020: (2, 90, 3, 2, 3, 0),
         },
-        explore={1985: 0.02, 2005: 0.025, 2020: 0.028},
+        explore={1985: 0.02, 2005: 0.02, 2020: 0.02},
+        rare=RARE_SZ,
+        niches=NICHES_SZ,
         coapp={1985: 0.06, 2020: 0.07},
         collab={
             1985: (40, 15, 45),
@@ -220,7 +230,8 @@ CITIES: dict[str, CitySpec] = {
         },
         stake={1985: (22, 33, 33, 10, 2), 2005: (40, 30, 22, 6, 2), 2020: (52, 27, 16, 3, 2)},
         ownership={1985: (70, 5, 1, 8, 2, 14), 2005: (50, 35, 2, 6, 5, 2), 2020: (40, 52, 1, 3, 4, 0)},
-        explore={1985: 0.09, 2020: 0.10},
+        explore={1985: 0.14, 2020: 0.15},
+        rare=RARE_BJ,
         coapp={1985: 0.12},
         collab={1985: (70, 18, 12), 2020: (70, 22, 8)},
         self_cite={1985: 0.2},
@@ -247,7 +258,8 @@ CITIES: dict[str, CitySpec] = {
         },
         stake={1985: (35, 25, 25, 13, 2), 2020: (64, 20, 10, 5, 1)},
         ownership={1985: (65, 5, 3, 15, 3, 9), 2005: (40, 32, 5, 12, 9, 2), 2020: (32, 50, 3, 6, 9, 0)},
-        explore={1985: 0.10, 2020: 0.11},
+        explore={1985: 0.16, 2020: 0.17},
+        rare=RARE_BJ,
         coapp={1985: 0.1},
         collab={1985: (70, 18, 12), 2020: (70, 20, 10)},
         self_cite={1985: 0.18},

@@ -1,0 +1,71 @@
+"""Collaboration types per city and year: local, domestic, international, single.
+
+A patent with at least two distinct persons (inventors by default, applicants with geo=applicant)
+of which at least two are located is ``local`` (one city), ``domestic`` (several cities, one
+country) or ``international`` (several countries), judged on its located persons; otherwise it is
+``single``. Each patent is attributed to its cities (those of the same persons) with ``counting``.
+Shares are over local + domestic + international (single is left out, and reported).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from neo4j import Driver
+
+from analytics.graphio import query
+from analytics.switches import Switches
+
+TYPES = ("local", "domestic", "international", "single")
+COLUMNS = ["city_id", "year", *TYPES, "local_share", "domestic_share", "international_share"]
+
+
+def classify(patents: pd.DataFrame) -> pd.Series:
+    """The type of each patent (patent_id, persons, located, cities, countries)."""
+    n_cities = patents["cities"].map(len)
+    n_countries = patents["countries"].map(len)
+    collaborative = (patents["persons"] >= 2) & (patents["located"] >= 2)
+    kind = np.select(
+        [~collaborative, n_cities <= 1, n_countries <= 1],
+        ["single", "local", "domestic"],
+        "international",
+    )
+    return pd.Series(kind, index=patents.index, name="type")
+
+
+def by_city(patents: pd.DataFrame, counting: str = "fractional") -> pd.DataFrame:
+    """Counts and shares per city and year (COLUMNS); patents without a city are left out."""
+    typed = patents.assign(type=classify(patents))
+    typed = typed[typed["cities"].map(len) > 0]
+    if typed.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    k = typed["cities"].map(len)
+    typed = typed.assign(w=1.0 / k if counting == "fractional" else 1.0).explode("cities")
+    table = typed.pivot_table(
+        index=["cities", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0
+    )
+    table = (
+        table.reindex(columns=list(TYPES), fill_value=0.0).reset_index().rename(columns={"cities": "city_id"})
+    )
+    collab = table["local"] + table["domestic"] + table["international"]
+    for t in ("local", "domestic", "international"):
+        table[f"{t}_share"] = np.where(collab > 0, table[t] / collab.where(collab > 0, 1.0), np.nan)
+    table.columns.name = None
+    return table[COLUMNS].astype({"year": int})
+
+
+def compute(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """Collaboration types per city and year under ``switches`` (geo default: inventor)."""
+    params = {"geo": switches.geo or "inventor", "year_basis": switches.year}
+    patents = query(driver, "collaboration_patents", params, database)
+    if patents.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    table = by_city(patents, switches.counting)
+    if switches.cities is not None:
+        table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
+    return table
+
+
+def unlocated(patents: pd.DataFrame) -> int:
+    """Patents none of whose persons is located."""
+    return int((patents["cities"].map(len) == 0).sum())

@@ -1,0 +1,235 @@
+"""KCI (cities) and TCI (technologies) from a city x technology count table (numpy/scipy; no Neo4j).
+
+Steps, after ``shared/spec/indicators.md``: RSI -> M = [RSI >= threshold] -> drop all-zero rows and
+columns (reported) -> KCI/TCI by ``method`` (``eigen`` or ``reflections``) under a ``convention``
+(``default``, ``econgeo`` or ``ecomplexity``; the parity modes live in :mod:`analytics.complexity_parity`).
+
+The eigenvectors come from the symmetric form: with ``A = D^-1/2 M U^-1/2``, the singular vectors
+of ``A`` give the eigenvectors of ``M~ = D^-1 M U^-1 M^T`` (``D^-1/2 u``) and of
+``U^-1 M^T D^-1 M`` (``U^-1/2 v``), with eigenvalues ``sigma^2``. Small matrices use a dense SVD;
+large ones ``scipy.sparse.linalg.svds``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.linalg import svds
+
+from analytics.rsi import rsi_sparse, sparse_counts
+from hotspot_kg.errors import IndicatorError
+
+Method = Literal["eigen", "reflections"]
+Convention = Literal["default", "econgeo", "ecomplexity"]
+METHODS: tuple[str, ...] = ("eigen", "reflections")
+CONVENTIONS: tuple[str, ...] = ("default", "econgeo", "ecomplexity")
+DENSE_LIMIT = 400  # below this many rows or columns the dense SVD is exact and fast
+
+
+@dataclass(frozen=True)
+class Presence:
+    """The binary matrix M after dropping all-zero rows and columns, with its labels."""
+
+    m: sp.csr_matrix
+    cities: pd.Index
+    techs: pd.Index
+    dropped_cities: list[object] = field(default_factory=list)
+    dropped_techs: list[object] = field(default_factory=list)
+
+    @property
+    def diversity(self) -> np.ndarray:
+        return np.asarray(self.m.sum(axis=1)).ravel()
+
+    @property
+    def ubiquity(self) -> np.ndarray:
+        return np.asarray(self.m.sum(axis=0)).ravel()
+
+
+@dataclass(frozen=True)
+class ComplexityResult:
+    """KCI per city and TCI per technology, with what was dropped and the settings used."""
+
+    cities: pd.DataFrame  # city_id, diversity, kci
+    techs: pd.DataFrame  # tech, ubiquity, tci
+    dropped_cities: list[object]
+    dropped_techs: list[object]
+    settings: dict[str, object]
+    eigenvalue: float | None = None  # the second largest eigenvalue (eigen method)
+
+
+def presence(
+    x: pd.DataFrame,
+    *,
+    threshold: float = 1.0,
+    city: str = "city_id",
+    tech: str = "tech",
+    value: str = "x",
+) -> Presence:
+    """M(c, t) = 1 where RSI(c, t) >= threshold; all-zero rows and columns are dropped and listed."""
+    counts, cities, techs = sparse_counts(x, city=city, tech=tech, value=value)
+    rsi = rsi_sparse(counts)
+    return presence_from_rsi(rsi, cities, techs, threshold)
+
+
+def presence_from_rsi(rsi: sp.csr_matrix, cities: pd.Index, techs: pd.Index, threshold: float) -> Presence:
+    """Threshold an RSI matrix into M, dropping (and listing) all-zero rows and columns."""
+    coo = sp.coo_matrix(rsi)
+    keep = coo.data >= threshold
+    m = sp.csr_matrix(
+        (np.ones(int(keep.sum())), (coo.row[keep], coo.col[keep])), shape=rsi.shape, dtype=float
+    )
+    row_ok = np.asarray(m.sum(axis=1)).ravel() > 0
+    col_ok = np.asarray(m.sum(axis=0)).ravel() > 0
+    m = m[row_ok][:, col_ok].tocsr()
+    if m.shape[0] < 2 or m.shape[1] < 2:
+        raise IndicatorError(
+            f"complexity needs at least 2 cities and 2 technologies with RSI >= {threshold}; "
+            f"found {m.shape[0]} and {m.shape[1]}: load more data or lower the threshold"
+        )
+    return Presence(
+        m,
+        cities[row_ok],
+        techs[col_ok],
+        list(cities[~row_ok]),
+        list(techs[~col_ok]),
+    )
+
+
+def presence_from_binary(m: pd.DataFrame) -> Presence:
+    """A presence matrix given as a 0/1 DataFrame (cities in rows, technologies in columns)."""
+    values = m.to_numpy(dtype=float)
+    if not np.isin(values, (0.0, 1.0)).all():
+        raise IndicatorError("a presence matrix holds only 0 and 1")
+    return presence_from_rsi(sp.csr_matrix(values), pd.Index(m.index), pd.Index(m.columns), 1.0)
+
+
+def second_singular(p: Presence) -> tuple[float, np.ndarray, np.ndarray]:
+    """The second eigenvalue of M~ and the (unscaled) eigenvectors for cities and technologies."""
+    d = p.diversity
+    u = p.ubiquity
+    a = sp.diags(1.0 / np.sqrt(d)) @ p.m @ sp.diags(1.0 / np.sqrt(u))
+    if min(a.shape) <= DENSE_LIMIT:
+        left, sigma, right_t = np.linalg.svd(a.toarray(), full_matrices=False)
+        order = np.argsort(-sigma)
+        i = order[1]
+        s2, u2, v2 = sigma[i], left[:, i], right_t[i, :]
+    else:
+        v0 = np.full(min(a.shape), 1.0 / np.sqrt(min(a.shape)))
+        left, sigma, right_t = svds(a, k=2, which="LM", tol=0, v0=v0)
+        i = int(np.argmin(sigma))
+        s2, u2, v2 = sigma[i], left[:, i], right_t[i, :]
+    return float(s2**2), u2 / np.sqrt(d), v2 / np.sqrt(u)
+
+
+def reflections(p: Presence, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Hidalgo-Hausmann reflections: k_c,N and k_p,N after ``steps`` iterations.
+
+    Each step is centred and scaled; M~ maps constants to constants, so this changes the values
+    only by a positive affine map, which the z-score (and any correlation sign) ignores, and it
+    keeps the signal from drowning in the converged constant.
+    """
+    if steps < 1:
+        raise IndicatorError(f"steps must be at least 1 for the reflections method; got {steps}")
+    d = p.diversity
+    u = p.ubiquity
+    kc, kp = d.astype(float), u.astype(float)
+    for _ in range(steps):
+        kc, kp = (p.m @ kp) / d, (p.m.T @ kc) / u
+        kc, kp = _standardise(kc), _standardise(kp)
+    return kc, kp
+
+
+def _standardise(v: np.ndarray) -> np.ndarray:
+    sd = v.std()
+    return (v - v.mean()) / sd if sd > 0 else v - v.mean()
+
+
+def zscore(v: np.ndarray) -> np.ndarray:
+    """Population z-score (ddof = 0); a constant vector becomes zeros."""
+    return _standardise(np.asarray(v, dtype=float))
+
+
+def _corr(a: np.ndarray, b: np.ndarray) -> float:
+    if np.std(a) == 0 or np.std(b) == 0:
+        return 0.0
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def orient(v: np.ndarray, reference: np.ndarray, positive: bool) -> np.ndarray:
+    """Flip ``v`` so that its correlation with ``reference`` is positive (or negative).
+
+    When the correlation is zero or undefined, the largest absolute value is made positive
+    (or negative), so the result is still deterministic.
+    """
+    r = _corr(v, reference)
+    if r == 0.0:
+        r = float(v[np.argmax(np.abs(v))]) if len(v) else 1.0
+    return v if (r > 0) == positive else -v
+
+
+def complexity(
+    x: pd.DataFrame,
+    *,
+    threshold: float = 1.0,
+    method: str = "eigen",
+    steps: int = 20,
+    convention: str = "default",
+    city: str = "city_id",
+    tech: str = "tech",
+    value: str = "x",
+) -> ComplexityResult:
+    """KCI and TCI of a long city/tech/value table (the patent counts of one period)."""
+    if method not in METHODS:
+        raise IndicatorError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+    if convention not in CONVENTIONS:
+        raise IndicatorError(f"convention must be one of {', '.join(CONVENTIONS)}; got {convention!r}")
+    settings: dict[str, object] = {
+        "threshold": threshold,
+        "method": method,
+        "steps": steps,
+        "convention": convention,
+    }
+    if convention != "default" and method != "eigen":
+        raise IndicatorError(
+            f"convention {convention!r} computes the eigenvector method only; use method=eigen"
+        )
+    p = presence(x, threshold=threshold, city=city, tech=tech, value=value)
+    return complexity_of(p, method=method, steps=steps, convention=convention, settings=settings)
+
+
+def complexity_of(
+    p: Presence,
+    *,
+    method: str = "eigen",
+    steps: int = 20,
+    convention: str = "default",
+    settings: dict[str, object] | None = None,
+) -> ComplexityResult:
+    """KCI and TCI of a presence matrix M (see :func:`presence` and :func:`presence_from_binary`)."""
+    settings = settings or {"method": method, "steps": steps, "convention": convention}
+    if convention != "default":
+        from analytics import complexity_parity
+
+        kci, tci, second = complexity_parity.compute(p, convention)
+        return result(p, kci, tci, settings, second)
+    eigenvalue: float | None = None
+    if method == "eigen":
+        second, kc, kp = second_singular(p)
+        eigenvalue = second
+    else:
+        kc, kp = reflections(p, steps)
+    kci = zscore(orient(kc, p.diversity, positive=True))
+    tci = zscore(orient(kp, p.ubiquity, positive=False))
+    return result(p, kci, tci, settings, eigenvalue)
+
+
+def result(
+    p: Presence, kci: np.ndarray, tci: np.ndarray, settings: dict[str, object], eigenvalue: float | None
+) -> ComplexityResult:
+    cities = pd.DataFrame({"city_id": p.cities.to_numpy(), "diversity": p.diversity, "kci": kci})
+    techs = pd.DataFrame({"tech": p.techs.to_numpy(), "ubiquity": p.ubiquity, "tci": tci})
+    return ComplexityResult(cities, techs, p.dropped_cities, p.dropped_techs, settings, eigenvalue)

@@ -1,0 +1,95 @@
+"""Novelty on the graph: pull each patent's codes once, score with :mod:`analytics.novelty`, write back.
+
+Written back: ``Patent.novel``, ``novelty_type``, ``new_classes``, ``new_pairs`` (counts) and
+``novelty_settings`` (JSON) on scored patents; ``(Patent)-[:INTRODUCED]->(IPC)`` for new classes;
+``(IPC)-[:FIRST_COMBINED {year, patent, patents}]->(IPC)`` for new pairs, lower code to higher.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from neo4j import Driver
+
+from analytics import novelty
+from analytics.graphio import autocommit, plain, query, records, write_rows
+from analytics.switches import Switches
+
+
+@dataclass
+class NoveltyRun:
+    result: novelty.Novelty
+    settings: dict[str, object]
+    timings: dict[str, float] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+
+
+def settings_of(switches: Switches) -> dict[str, object]:
+    return {"ipc_level": switches.ipc_level, "pool_years": switches.pool_years, "year": switches.year}
+
+
+def read(driver: Driver, switches: Switches, database: str | None = None) -> novelty.Novelty:
+    """Pull the patents and the code -> patents lists once, and score them."""
+    level = {"ipc_level": switches.ipc_level}
+    head = query(driver, "novelty_patents", {**level, "year_basis": switches.year}, database)
+    ids = np.asarray(head["ids"].iloc[0] if len(head) else [], dtype=object)
+    years = np.asarray(head["years"].iloc[0] if len(head) else [], dtype=np.int64)
+    by_code = query(driver, "novelty_code_patents", level, database)
+    if by_code.empty or len(ids) == 0:
+        return novelty.score_arrays(ids, years, np.zeros(0, int), np.zeros(0, int), pd.Index([]))
+    codes = pd.Index(by_code["code"].to_numpy())  # sorted by the query
+    sizes = by_code["patents"].map(len).to_numpy(dtype=np.int64)
+    cid = np.repeat(np.arange(len(codes)), sizes)
+    members = np.concatenate([np.asarray(x, dtype=object) for x in by_code["patents"]])
+    pidx = pd.Index(ids).get_indexer(members)
+    known = pidx >= 0  # patents without a year are not in ``ids``
+    return novelty.score_arrays(ids, years, pidx[known], cid[known], codes, switches.pool_years)
+
+
+def compute(driver: Driver, switches: Switches, database: str | None = None) -> NoveltyRun:
+    """Score every patent (first-time is judged over the whole database)."""
+    t0 = time.perf_counter()
+    result = read(driver, switches, database)
+    return NoveltyRun(result, settings_of(switches), {"read_and_score": time.perf_counter() - t0})
+
+
+def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> NoveltyRun:
+    """Replace earlier novelty results in the graph by ``run``'s."""
+    t0 = time.perf_counter()
+    autocommit(driver, "novelty_clear", database=database)
+    settings = json.dumps(run.settings, sort_keys=True)
+    r = run.result
+    run.written["patents"] = 0
+    groups = r.patents.groupby(["novel", "novelty_type", "new_classes", "new_pairs"])["patent_id"]
+    for (novel, kind, new_classes, new_pairs), ids in groups:
+        extra = {"novel": bool(novel), "novelty_type": kind, "new_classes": plain(new_classes),
+                 "new_pairs": plain(new_pairs), "settings": settings}  # fmt: skip
+        run.written["patents"] += write_rows(
+            driver, "novelty_write_patents", ids.tolist(), extra, database, 50_000
+        )
+    run.written["introduced"] = write_rows(
+        driver, "novelty_write_introduced", records(r.introduced), None, database
+    )
+    run.written["first_combined"] = write_rows(
+        driver, "novelty_write_first_combined", records(r.first_pairs), None, database
+    )
+    run.timings["write"] = time.perf_counter() - t0
+    return run
+
+
+def patent_cities(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    df = query(driver, "patent_cities", {"geo": switches.geo or "applicant"}, database)
+    return df if not df.empty else pd.DataFrame({"patent_id": [], "city_id": []})
+
+
+def cities(driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None) -> pd.DataFrame:
+    """Per city and year (scored years only), under ``geo`` and ``counting``."""
+    located = patent_cities(driver, switches, database)
+    table = novelty.by_city(run.result.patents, located, switches.counting)
+    if switches.cities is not None:
+        table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
+    return table

@@ -1,0 +1,130 @@
+"""Knowledge sourcing through backward citations, per city and period.
+
+A citing patent p in city A (one of its k cities under ``geo``) and a cited patent q in the
+cities L(q): each source city receives 1/|L(q)| of the citation, times 1/k under fractional
+counting. The relation is ``local`` (the source is A), ``domestic`` (another city of A's country)
+or ``foreign``. Citations to patents not loaded, or without a location, are ``unresolved`` and left
+out of the shares. ``self_citations = exclude`` drops citations between patents sharing an applicant.
+Written back as ``(City)-[:SOURCES_FROM {period, share, citations}]->(City)``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from neo4j import Driver
+
+from analytics.graphio import query, records, write_rows
+from analytics.switches import Period, Switches, assign_periods
+
+COLUMNS = ["city_id", "period", "source_city_id", "relation", "citations", "share"]
+
+
+def flows(
+    citations: pd.DataFrame,
+    patent_cities: pd.DataFrame,
+    countries: pd.Series,
+    counting: str = "fractional",
+    self_citations: str = "include",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Weighted citation flows (city_id, year, source_city_id, relation, citations) and unresolved
+    citations per citing city and year (city_id, year, unresolved)."""
+    if self_citations == "exclude":
+        citations = citations[~citations["self_citation"].astype(bool)]
+    located = patent_cities.drop_duplicates()
+    k = located.groupby("patent_id")["city_id"].transform("size")
+    citing = located.assign(w_citing=1.0 / k if counting == "fractional" else 1.0)
+    cited = located.assign(w_cited=1.0 / k).rename(
+        columns={"patent_id": "cited_id", "city_id": "source_city_id"}
+    )
+    c = citations.merge(citing.rename(columns={"patent_id": "citing_id"}), on="citing_id")
+    resolved_ids = set(cited["cited_id"])
+    is_resolved = c["cited_in_db"].astype(bool) & c["cited_id"].isin(resolved_ids)
+    unresolved = (
+        c[~is_resolved].groupby(["city_id", "year"])["w_citing"].sum().rename("unresolved").reset_index()
+    )
+    f = c[is_resolved].merge(cited, on="cited_id")
+    f = f.assign(citations=f["w_citing"] * f["w_cited"])
+    home, source = f["city_id"].map(countries), f["source_city_id"].map(countries)
+    f["relation"] = "foreign"
+    f.loc[home.notna() & (home == source), "relation"] = "domestic"
+    f.loc[f["city_id"] == f["source_city_id"], "relation"] = "local"
+    out = f.groupby(["city_id", "year", "source_city_id", "relation"])["citations"].sum().reset_index()
+    return out, unresolved
+
+
+def by_period(flow: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
+    """Sum flows into periods and add each source's share of the city's resolved citations."""
+    if flow.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    rows = assign_periods(flow["year"], periods)
+    f = flow.loc[rows["row"]].reset_index(drop=True).assign(period=rows["period"].to_numpy())
+    out = f.groupby(["city_id", "period", "source_city_id", "relation"])["citations"].sum().reset_index()
+    out["share"] = out["citations"] / out.groupby(["city_id", "period"])["citations"].transform("sum")
+    return out[COLUMNS]
+
+
+def shares(table: pd.DataFrame) -> pd.DataFrame:
+    """local, domestic and foreign shares per city and period."""
+    wide = table.pivot_table(index=["city_id", "period"], columns="relation", values="share", aggfunc="sum")
+    wide = wide.reindex(columns=["local", "domestic", "foreign"], fill_value=0.0).fillna(0.0)
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def top_sources(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The n cities from which each city's citations come most (the city itself included, marked)."""
+    ordered = table.sort_values(
+        ["city_id", "period", "citations", "source_city_id"], ascending=[True, True, False, True]
+    )
+    top = ordered.groupby(["city_id", "period"]).head(n)
+    return top.assign(is_self=top["city_id"] == top["source_city_id"]).reset_index(drop=True)
+
+
+def compute(
+    driver: Driver, switches: Switches, database: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, list[Period]]:
+    """The sourcing table (COLUMNS), unresolved citations per city and period, and the periods."""
+    geo = switches.geo or "applicant"
+    citations = query(driver, "sourcing_citations", {"year_basis": switches.year}, database)
+    located = query(driver, "patent_cities", {"geo": geo}, database)
+    cities = query(driver, "city_countries", None, database)
+    if citations.empty or located.empty:
+        empty = pd.DataFrame({c: [] for c in COLUMNS})
+        return (
+            empty,
+            pd.DataFrame({"city_id": [], "period": [], "unresolved": []}),
+            switches.resolved_periods(None),
+        )
+    periods = switches.resolved_periods(int(citations["year"].max()))
+    countries = cities.set_index("city_id")["country"]
+    flow, unresolved = flows(citations, located, countries, switches.counting, switches.self_citations)
+    table = by_period(flow, periods)
+    rows = assign_periods(unresolved["year"], periods)
+    unres = unresolved.loc[rows["row"]].assign(period=rows["period"].to_numpy())
+    unres = unres.groupby(["city_id", "period"])["unresolved"].sum().reset_index()
+    if switches.cities is not None:
+        table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
+        unres = unres[unres["city_id"].isin(switches.cities)].reset_index(drop=True)
+    return table, unres, periods
+
+
+def write(
+    driver: Driver,
+    table: pd.DataFrame,
+    switches: Switches,
+    periods: list[Period],
+    database: str | None = None,
+) -> int:
+    """Replace the SOURCES_FROM links of ``periods`` by ``table``'s rows."""
+    settings = json.dumps(
+        {
+            "geo": switches.geo or "applicant",
+            "counting": switches.counting,
+            "self_citations": switches.self_citations,
+            "year": switches.year,
+        }
+    )
+    query(driver, "sourcing_clear", {"periods": [p.name for p in periods]}, database, write=True)
+    return write_rows(driver, "sourcing_write", records(table.assign(settings=settings)), None, database)

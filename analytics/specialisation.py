@@ -1,0 +1,92 @@
+"""Specialisation: RSI (Balassa) of every city in every technology and period, and its write-back.
+
+The database aggregates the city x technology x year counts (``specialisation_counts``); pandas
+sums them into periods and computes RSI over the whole table (:mod:`analytics.rsi`). RSI >= 1 on the
+35 WIPO fields is written back as ``(City)-[:SPECIALISED_IN {period, rsi}]->(TechField)``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from neo4j import Driver
+
+from analytics.graphio import records, write_rows
+from analytics.rsi import rsi_long
+from analytics.switches import Period, Switches, assign_periods
+from graph.queries import load
+from hotspot_kg.db import run
+
+RSI_COLUMNS = ["city_id", "period", "tech", "x", "rsi", "rsi_sym"]
+
+
+def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | None = None) -> pd.DataFrame:
+    """city_id, tech, year, x: the counts of every located patent with a technology, per year."""
+    q = load("specialisation_counts")
+    params = q.bind({**switches.query_params(), "tech_unit": tech_unit})
+    df = run(driver, q.text, params, database=database)
+    if df.empty:
+        return pd.DataFrame({"city_id": [], "tech": [], "year": [], "x": []})
+    return df.astype({"year": int, "x": float})
+
+
+def unlocated(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """year, patents: the dated patents that no city holds under ``geo``."""
+    q = load("unlocated_patents")
+    params = q.bind({"geo": switches.geo or "applicant", "year_basis": switches.year})
+    return pd.DataFrame(run(driver, q.text, params, database=database))
+
+
+def by_period(yearly: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
+    """Sum yearly rows (city_id, tech, year, x) into periods: city_id, tech, period, x."""
+    if yearly.empty or not periods:
+        return pd.DataFrame({"city_id": [], "tech": [], "period": [], "x": []})
+    rows = assign_periods(yearly["year"], periods)
+    joined = yearly.loc[rows["row"]].reset_index(drop=True).assign(period=rows["period"].to_numpy())
+    return joined.groupby(["period", "city_id", "tech"], sort=False)["x"].sum().reset_index()
+
+
+def rsi_table(yearly: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
+    """RSI per period over the whole table: city_id, period, tech, x, rsi, rsi_sym (cells with x > 0)."""
+    per = by_period(yearly, periods)
+    parts = [rsi_long(per[per["period"] == p.name]).assign(period=p.name) for p in periods]
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return pd.DataFrame({c: [] for c in RSI_COLUMNS})
+    return pd.concat(parts, ignore_index=True)[RSI_COLUMNS]
+
+
+def last_year(yearly: pd.DataFrame) -> int | None:
+    return int(yearly["year"].max()) if len(yearly) else None
+
+
+def compute(
+    driver: Driver, switches: Switches, database: str | None = None
+) -> tuple[pd.DataFrame, list[Period]]:
+    """The RSI table under ``switches`` (tech_unit default field35) and the periods used."""
+    tech_unit = switches.tech_unit or "field35"
+    yearly = counts(driver, switches, tech_unit, database)
+    periods = switches.resolved_periods(last_year(yearly))
+    table = rsi_table(yearly, periods)
+    if switches.cities is not None:
+        table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
+    return table, periods
+
+
+def write(
+    driver: Driver,
+    table: pd.DataFrame,
+    switches: Switches,
+    periods: list[Period],
+    database: str | None = None,
+) -> int:
+    """Replace the SPECIALISED_IN links of ``periods`` by the field35 cells with RSI >= 1."""
+    settings = json.dumps(
+        {"geo": switches.geo or "applicant", "counting": switches.counting, "year": switches.year}
+    )
+    clear = load("specialisation_clear")
+    run(driver, clear.text, clear.bind({"periods": [p.name for p in periods]}), database=database, write=True)
+    keep = table[table["rsi"] >= 1.0].rename(columns={"tech": "field"})
+    rows = records(keep[["city_id", "field", "period", "rsi", "rsi_sym", "x"]].assign(settings=settings))
+    return write_rows(driver, "specialisation_write", rows, None, database)
