@@ -1,1 +1,1 @@
-"""The Streamlit explorer over the computed indicators."""
+"""The Streamlit explorer of hotspot-kg: ``hotspot-kg ui`` runs ``streamlit run ui/app.py``."""

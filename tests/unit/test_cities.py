@@ -98,3 +98,29 @@ def test_city_row_has_the_canonical_columns(gaz: Gazetteer) -> None:
 def test_population_threshold_is_checked() -> None:
     with pytest.raises(ValueError, match="min_population"):
         Gazetteer(2000)
+
+
+@pytest.mark.parametrize(
+    ("capital", "province"),
+    [
+        ("Guangzhou", "Guangdong"),
+        ("Hangzhou", "Zhejiang"),
+        ("Nanjing", "Jiangsu"),
+        ("Wuhan", "Hubei"),
+        ("Chengdu", "Sichuan"),
+        ("Xi'an", "Shaanxi"),
+        ("Taiyuan", "Shanxi"),
+        ("Hefei", "Anhui"),
+        ("Harbin", "Heilongjiang"),
+        ("Shenyang", "Liaoning"),
+        ("Kunming", "Yunnan"),
+        ("Haikou", "Hainan"),
+        ("Urumqi", "Xinjiang"),
+        ("Lhasa", "Tibet"),
+        ("Hohhot", "Inner Mongolia"),
+        ("Beijing", "Beijing"),
+    ],
+)
+def test_province_codes_match_the_capitals(gaz: Gazetteer, capital: str, province: str) -> None:
+    city = gaz.resolve(capital, "CN", province)
+    assert city is not None and city.province == province

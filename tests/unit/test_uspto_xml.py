@@ -115,3 +115,13 @@ def test_binary_and_badly_encoded_files_raise(shared_data: Path, tmp_path: Path)
         list(read(bad))
     with pytest.raises(InputError, match="no such file or folder"):
         list(read(tmp_path / "missing"))
+
+
+def test_a_grant_without_number_is_rejected_and_a_bom_is_accepted(shared_data: Path, tmp_path: Path) -> None:
+    doc = _first_document(shared_data)
+    path = tmp_path / "ipg3.xml"
+    path.write_bytes(b"\xef\xbb\xbf" + doc + doc.replace(b"<doc-number>06836899</doc-number>", b""))
+    records = list(read(path))
+    assert len(rows(records, "patents")) == 1
+    bad = [(r.table, r.line, problem(r)) for r in records if problem(r)]
+    assert bad == [("patents", doc.count(b"\n") + 1, "us-patent-grant without a publication number")]

@@ -53,12 +53,13 @@ def documents(path: Path) -> Iterator[tuple[int, bytes]]:
     start, lines = 0, list[bytes]()
     with path.open("rb") as f:
         head = f.read(512)
-        if b"\x00" in head or not head.lstrip().startswith(b"<?xml"):
+        if b"\x00" in head or not head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<?xml"):
             raise InputError(
                 f"{path}: not a USPTO XML file (it does not start with '<?xml'); give ipg*.xml files"
             )
         f.seek(0)
         for number, line in enumerate(f, start=1):
+            line = line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line
             if line.startswith(b"<?xml") and lines:
                 yield start, b"".join(lines)
                 lines = []

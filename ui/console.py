@@ -1,0 +1,33 @@
+"""The console's parameter handling (pure): which ``$params`` a query uses and how a field's text is read."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def parameters(query: str) -> list[str]:
+    """The ``$names`` a query uses, in order of first use (strings and comments ignored)."""
+    return list(dict.fromkeys(_PARAM.findall(_STRING.sub("", query))))
+
+
+def value(text: str) -> Any:
+    """A field's value: JSON when it parses (numbers, true/false/null, lists, maps, "strings"), else the text."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError:
+        if stripped.startswith("'") and stripped.endswith("'") and len(stripped) >= 2:
+            return stripped[1:-1]
+        return stripped
+
+
+def show(default: Any) -> str:
+    """A default value as the text of its field."""
+    return "" if default is None else json.dumps(default)

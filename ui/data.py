@@ -1,0 +1,146 @@
+"""The explorer's data layer: one cached driver, cached tables, and the guard clauses of the pages.
+
+Pages never touch Neo4j themselves: they call the functions here, which wrap :mod:`ui.tables` (and so
+the analytics functions) in ``st.cache_data``. Cache keys hold the switches as plain tuples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+import pandas as pd
+import streamlit as st
+from neo4j import Driver
+
+from analytics.switches import Period, Switches, parse_period
+from hotspot_kg import db
+from hotspot_kg import settings as settings_module
+from hotspot_kg.errors import HotspotError
+from ui import tables
+from ui.tables import NotAvailable
+
+SwitchKey = tuple[str, str, str, int, tuple[str, ...] | None]
+TTL = 3600  # seconds; "Reload data" in the sidebar clears the caches at once
+
+
+def settings() -> settings_module.Settings:
+    return settings_module.current()
+
+
+@st.cache_resource(show_spinner="Connecting to Neo4j ...")
+def driver() -> Driver:
+    """The one driver of this Streamlit server (built once, shared by every session)."""
+    return db.connect(settings())
+
+
+def database() -> str:
+    return settings().database
+
+
+def connected_driver() -> Driver:
+    """The driver, or one clear message with what to do and ``st.stop()`` when Neo4j does not answer."""
+    try:
+        return driver()
+    except HotspotError as e:
+        st.error(f"Cannot reach Neo4j. {e}")
+        st.info(
+            "Start the database with `hotspot-kg neo4j start` (or set NEO4J_URI / NEO4J_PASSWORD for another "
+            "server), then reload this page."
+        )
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def browser_url() -> str:
+    """Neo4j Browser of the server in use: the local server's, or derived from NEO4J_URI (port 7474)."""
+    s = settings()
+    if not s.external:
+        return s.local.browser_url
+    host = urlparse(s.uri).hostname or "localhost"
+    return f"http://{host}:7474/browser/"
+
+
+def switches_of(key: SwitchKey) -> Switches:
+    geo, counting, ipc_level, pool_years, periods = key
+    parsed = None if periods is None else tuple(parse_period(p) for p in periods)
+    return Switches(geo=geo, counting=counting, ipc_level=ipc_level, pool_years=pool_years, periods=parsed)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Computing the indicator ...")
+def _indicator(name: str, key: SwitchKey, database_name: str) -> tuple[pd.DataFrame | None, str]:
+    try:
+        return tables.indicator(driver(), name, switches_of(key), database_name), ""
+    except NotAvailable as e:
+        return None, e.reason
+
+
+def indicator(name: str, key: SwitchKey) -> pd.DataFrame:
+    """The export table ``name``; raises NotAvailable (with the command to run) when there is none."""
+    table, reason = _indicator(name, key, database())
+    if table is None:
+        raise NotAvailable(name, reason)
+    return table
+
+
+def indicator_or_hint(name: str, key: SwitchKey) -> pd.DataFrame | None:
+    """The table, or ``None`` after telling the reader which command gives it."""
+    try:
+        return indicator(name, key)
+    except NotAvailable as e:
+        st.info(str(e))
+    except HotspotError as e:
+        st.error(str(e))
+    return None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def cities(database_name: str | None = None) -> pd.DataFrame:
+    return tables.cities(driver(), database_name or database())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def tech_fields(database_name: str | None = None) -> pd.DataFrame:
+    return tables.tech_fields(driver(), database_name or database())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def dataset(database_name: str | None = None) -> dict[str, Any]:
+    return tables.dataset(driver(), database_name or database())
+
+
+@st.cache_data(ttl=TTL, show_spinner="Analysing the collaboration network (GDS) ...")
+def local_network(city_id: str, period: str, key: SwitchKey) -> tables.Network:
+    """The local network of ``city_id`` in the period named ``period`` of the selection."""
+    switches = switches_of(key)
+    window = next(p for p in period_list(key) if p.name == period)
+    return tables.local_network(driver(), city_id, window, switches, database())
+
+
+def period_list(key: SwitchKey) -> list[Period]:
+    """The periods of a key: the custom ones, or the stages ending in the data's last year."""
+    return switches_of(key).resolved_periods(dataset().get("last_year"))
+
+
+def city_names() -> dict[str, str]:
+    """city_id -> 'Name (CC)' for labels."""
+    df = cities()
+    return dict(zip(df["city_id"], df["name"] + " (" + df["country"].fillna("?") + ")", strict=True))
+
+
+def find_city(name: str) -> str | None:
+    """The id of the city called ``name`` with the most applicants (the cities come sorted that way)."""
+    df = cities()
+    hits = df[df["name"].str.casefold() == name.casefold()]
+    return None if hits.empty else str(hits["city_id"].iloc[0])
+
+
+def reload() -> None:
+    st.cache_data.clear()
+
+
+def run_console(query: str, params: dict[str, Any], limit: int, timeout: float) -> pd.DataFrame:
+    """Run a console query read-only (refused with QueryError when it would write or change the schema)."""
+    from hotspot_kg.readonly import run_read_only
+
+    return run_read_only(driver(), query, params, database=database(), timeout=timeout, limit=limit)

@@ -1,0 +1,191 @@
+"""The tables behind the explorer's pages, fetched through the analytics functions (no Streamlit here).
+
+Each indicator table is named as in the export contract (``shared/spec/exports.md``) and comes back with
+exactly the contract's columns, so the CSV that a page offers is the one ``hotspot-kg export NAME``
+writes. Besides them, a few look-ups (cities, fields, the dataset, patents per year) run the explorer's
+own named queries ``graph/cypher/ui_*.cypher``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from neo4j import Driver
+
+from analytics import (
+    collaboration,
+    complexity_graph,
+    ecosystem,
+    network,
+    novelty_graph,
+    sourcing,
+    specialisation,
+)
+from analytics.switches import Period, Switches
+from graph.queries import load
+from hotspot_kg.db import run
+from hotspot_kg.errors import HotspotError
+
+COLUMNS: dict[str, list[str]] = {
+    "novelty-patents": ["patent_id", "year", "new_classes", "new_pairs", "novel", "novelty_type"],
+    "novelty-cities": [
+        "city_id",
+        "year",
+        "patents",
+        "novel_patents",
+        "novel_share",
+        "origination",
+        "novel_combination",
+        "combination",
+        "refinement",
+    ],
+    "rsi": ["city_id", "period", "tech", "x", "rsi", "rsi_sym"],
+    "kci": ["city_id", "period", "diversity", "kci"],
+    "tci": ["tech", "period", "ubiquity", "tci"],
+    "collaboration-types": ["city_id", "year", "local", "domestic", "international", "single"],
+    "knowledge-sourcing": ["city_id", "period", "source_city_id", "relation", "citations", "share"],
+    "local-network": [
+        "city_id",
+        "period",
+        "applicant_id",
+        "name",
+        "type",
+        "degree",
+        "betweenness",
+        "community",
+    ],
+    "stakeholders": ["city_id", "year", "type", "patents"],
+    "ownership": ["city_id", "year", "ownership", "patents"],
+    # the explorer's own count (Figure 2), not an indicator of the contract
+    "patents-per-year": ["city_id", "year", "patents"],
+}
+
+# What a table needs in the database, said when it comes back empty.
+NEEDS: dict[str, str] = {
+    "novelty-patents": "patents with IPC codes in years after the seed pool",
+    "novelty-cities": "located patents with IPC codes in years after the seed pool",
+    "rsi": "located patents with IPC codes in the WIPO fields",
+    "kci": "at least two cities and two IPC codes with RSI >= 1 in a period",
+    "tci": "at least two cities and two IPC codes with RSI >= 1 in a period",
+    "collaboration-types": "patents with located inventors (or applicants)",
+    "knowledge-sourcing": "citations between loaded, located patents",
+    "local-network": "patents with several applicants located in the city",
+    "stakeholders": "located applicants with a stakeholder type",
+    "ownership": "firms with an ownership type (ownership.csv)",
+    "patents-per-year": "located patents with a filing year",
+}
+
+
+class NotAvailable(HotspotError):
+    """An indicator table that the database cannot give under the chosen settings."""
+
+    def __init__(self, name: str, reason: str = "") -> None:
+        self.name = name
+        self.reason = reason or f"it needs {NEEDS.get(name, 'more data')}"
+        super().__init__(
+            f"No data for {name} under these settings: {self.reason}. Load such data with "
+            "`hotspot-kg load canonical DIR` (or change the settings in the sidebar), then press 'Reload data'."
+        )
+
+
+def _novelty_cities(driver: Driver, switches: Switches, database: str | None) -> pd.DataFrame:
+    return novelty_graph.cities(driver, switches, novelty_graph.compute(driver, switches, database), database)
+
+
+Fetch = Callable[[Driver, Switches, str | None], pd.DataFrame]
+
+FETCH: dict[str, Fetch] = {
+    "novelty-patents": lambda d, s, db: novelty_graph.compute(d, s, db).result.patents,
+    "novelty-cities": _novelty_cities,
+    "rsi": lambda d, s, db: specialisation.compute(d, s, db)[0],
+    "kci": lambda d, s, db: complexity_graph.compute(d, s, database=db).kci,
+    "tci": lambda d, s, db: complexity_graph.compute(d, s, database=db).tci,
+    "collaboration-types": lambda d, s, db: collaboration.compute(d, s, db),
+    "knowledge-sourcing": lambda d, s, db: sourcing.compute(d, s, db)[0],
+    "stakeholders": lambda d, s, db: ecosystem.compute(d, s, db)[0],
+    "ownership": lambda d, s, db: ecosystem.compute(d, s, db)[1],
+    "patents-per-year": lambda d, s, db: patents_per_year(d, s, db),
+}
+
+# The named queries behind each table (shown under each chart).
+QUERIES: dict[str, tuple[str, ...]] = {
+    "novelty-patents": ("novelty_patent_codes",),
+    "novelty-cities": ("novelty_patent_codes", "patent_cities"),
+    "rsi": ("specialisation_counts",),
+    "kci": ("specialisation_counts",),
+    "tci": ("specialisation_counts",),
+    "collaboration-types": ("collaboration_patents",),
+    "knowledge-sourcing": ("sourcing_citations", "patent_cities", "city_countries"),
+    "local-network": ("network_edges", "network_project", "network_algorithms", "network_nodes"),
+    "stakeholders": ("ecosystem_applicants",),
+    "ownership": ("ecosystem_applicants",),
+    "patents-per-year": ("ui_patents_per_year",),
+}
+
+
+def _contract(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in COLUMNS[name] if c not in table.columns]
+    if missing:
+        raise HotspotError(
+            f"the analytics table {name} lacks the column(s) {', '.join(missing)} of the contract"
+        )
+    if table.empty:
+        raise NotAvailable(name)
+    return table[COLUMNS[name]].reset_index(drop=True)
+
+
+def indicator(driver: Driver, name: str, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """The export table ``name`` under ``switches``, with the contract's columns; NotAvailable when empty."""
+    return _contract(name, FETCH[name](driver, switches, database))
+
+
+@dataclass(frozen=True)
+class Network:
+    """The local network of one city and period: the export rows and the edges to draw."""
+
+    nodes: pd.DataFrame  # the local-network columns (empty: no co-applied patent)
+    edges: pd.DataFrame  # source, target, source_type, target_type, weight
+    modularity: float | None
+
+
+def local_network(
+    driver: Driver, city_id: str, period: Period, switches: Switches, database: str | None = None
+) -> Network:
+    """The GDS analysis of ``city_id``'s co-applicant network in ``period`` (analytics.network)."""
+    net = network.local_network(driver, city_id, period, switches, database)
+    nodes = network.table([net])
+    return Network(nodes[COLUMNS["local-network"]], net.edges, net.modularity)
+
+
+def query_names(name: str) -> list[str]:
+    """The named queries behind a table."""
+    return list(QUERIES[name])
+
+
+def patents_per_year(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    q = load("ui_patents_per_year")
+    params = q.bind({"geo": switches.geo, "counting": switches.counting, "cities": None})
+    df = run(driver, q.text, params, database=database)
+    if df.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS["patents-per-year"]})
+    return df.astype({"year": int, "patents": float})
+
+
+def cities(driver: Driver, database: str | None = None) -> pd.DataFrame:
+    """city_id, name, country, lat, lon, applicants, inventors (most applicants first)."""
+    return run(driver, load("ui_cities").text, {}, database=database)
+
+
+def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
+    """field (1..35), name, sector."""
+    return run(driver, load("ui_tech_fields").text, {}, database=database)
+
+
+def dataset(driver: Driver, database: str | None = None) -> dict[str, Any]:
+    """patents, first_year, last_year, simulation (True for the synthetic generator's data)."""
+    q = load("ui_dataset")
+    df = run(driver, q.text, q.bind(), database=database)
+    return {str(k): (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
