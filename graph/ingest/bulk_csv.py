@@ -246,8 +246,10 @@ def write(staging: Staging, folder: Path) -> ImportFiles:
             for record in _records(staging, group.datasets):
                 if group.where(record):
                     cells = group.cells(record)
-                    if check and not out.multiline and any(
-                        isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells
+                    if (
+                        check
+                        and not out.multiline
+                        and any(isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells)
                     ):
                         out.multiline = True
                     writer.writerow(cells)

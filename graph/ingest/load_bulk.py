@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,14 @@ def check_empty(driver: Driver, database: str | None = None) -> None:
             f"the database holds {nodes:,} nodes; --bulk imports into an EMPTY database only. "
             "Load without --bulk to add to it (online, idempotent), or empty it first"
         )
+
+
+def check_ready(config: Settings, echo: Callable[[str], None] = print) -> None:
+    """Refuse an external server or a database with data; the local server runs afterwards."""
+    refuse_external(config)
+    server.start(config, echo=echo)
+    with db.connect(config) as driver:
+        check_empty(driver, config.database)
 
 
 def admin_command(local: LocalServer, files: bulk_csv.ImportFiles, database: str) -> list[str]:
@@ -114,13 +123,10 @@ def load(
 
     The import CSVs go to ``csv_folder`` when given (and are kept), else to a temporary folder.
     """
-    refuse_external(config)
     console = console or Console(stderr=True)
     timings = timings if timings is not None else Timings()
     echo = lambda message: console.print(message, markup=False)  # noqa: E731
-    server.start(config, echo=echo)
-    with db.connect(config) as driver:
-        check_empty(driver, config.database)
+    check_ready(config, echo)
     folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
     try:
         started = time.perf_counter()

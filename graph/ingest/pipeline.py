@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
+from graph.ingest.load_online import RateColumn
 from graph.ingest.readers import READERS
 from graph.ingest.staging import Staging
 from graph.ingest.validate import Outcome, validate
@@ -29,13 +33,36 @@ def default_rejects_file(path: Path, out: Path = DEFAULT_OUT) -> Path:
     return out / "rejects" / f"{Path(path).name or 'input'}-{stamp}.csv"
 
 
-def prepare(fmt: str, path: Path, rejects_file: Path, staging_parent: Path | None = None) -> Outcome:
-    """Read and validate the input; the valid records wait in the returned outcome's staging."""
+def prepare(
+    fmt: str,
+    path: Path,
+    rejects_file: Path,
+    staging_parent: Path | None = None,
+    console: Console | None = None,
+) -> Outcome:
+    """Read and validate the input; the valid records wait in the returned outcome's staging.
+
+    With a ``console``, a progress line shows the rows read and the rate.
+    """
     if fmt not in READERS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
     staging = Staging(staging_parent)
+    rows = READERS[fmt](Path(path))
+    in_order = fmt in IN_LOAD_ORDER
     try:
-        return validate(READERS[fmt](Path(path)), Path(rejects_file), staging, in_order=fmt in IN_LOAD_ORDER)
+        if console is None:
+            return validate(rows, Path(rejects_file), staging, in_order)
+        with Progress(
+            TextColumn("{task.description:<18}"),
+            TextColumn("{task.completed:>12,.0f} rows"),
+            RateColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        ) as bars:
+            task = bars.add_task("read + validate", total=None)
+            outcome = validate(rows, Path(rejects_file), staging, in_order, lambda n: bars.advance(task, n))
+            bars.update(task, completed=outcome.rows)
+            return outcome
     except BaseException:
         staging.remove()
         raise

@@ -27,6 +27,7 @@ from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.stakeholders import classify
 
 ORIGINS = ("applicant", "examiner", "unknown")
+PROGRESS_EVERY = 10_000
 REJECT_COLUMNS = ("file", "line", "table", "reason")
 YEARS = range(1790, 2101)
 
@@ -303,10 +304,17 @@ def ordered(rows: Iterable[Row], staging: Staging) -> Iterator[Row]:
         (staging.root / f"_raw_{table}.pkl").unlink(missing_ok=True)
 
 
-def validate(rows: Iterable[Row], rejects_file: Path, staging: Staging, in_order: bool = False) -> Outcome:
+def validate(
+    rows: Iterable[Row],
+    rejects_file: Path,
+    staging: Staging,
+    in_order: bool = False,
+    on_rows: Callable[[int], None] | None = None,
+) -> Outcome:
     """Check every row, stage the valid ones and write the rejects CSV (replaced only when all went well).
 
-    ``in_order`` says the reader yields its tables in ``LOAD_ORDER`` already (no spooling needed).
+    ``in_order`` says the reader yields its tables in ``LOAD_ORDER`` already (no spooling needed);
+    ``on_rows(n)`` is called every ``PROGRESS_EVERY`` rows (for a progress display).
     """
     validator = Validator(staging)
     outcome = Outcome(staging, rejects_file)
@@ -318,6 +326,8 @@ def validate(rows: Iterable[Row], rejects_file: Path, staging: Staging, in_order
         try:
             for row in rows if in_order else ordered(rows, staging):
                 outcome.rows += 1
+                if on_rows is not None and not outcome.rows % PROGRESS_EVERY:
+                    on_rows(PROGRESS_EVERY)
                 try:
                     validator.check(row)
                 except Bad as e:

@@ -14,4 +14,15 @@ from hotspot_kg.commands.load import load
 from hotspot_kg.commands.neo4j import neo4j
 from hotspot_kg.commands.ui import ui
 
-COMMANDS: list[click.Command] = [neo4j, image, cypher, reset, demo, generate_command, load, analyze, export, ui]
+COMMANDS: list[click.Command] = [
+    neo4j,
+    image,
+    cypher,
+    reset,
+    demo,
+    generate_command,
+    load,
+    analyze,
+    export,
+    ui,
+]

@@ -77,8 +77,8 @@ def load(
     if bulk:
         from graph.ingest import load_bulk
 
-        load_bulk.refuse_external(config)
-    outcome = pipeline.prepare(fmt, path, rejects_file)
+        load_bulk.check_ready(config, echo=lambda message: console.print(message, markup=False))
+    outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
     try:
         if bulk:
             created = load_bulk.load(config, outcome.staging, console=console)

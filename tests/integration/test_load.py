@@ -243,19 +243,23 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
 
 
 @pytest.fixture(scope="module")
-def bulk_settings(neo4j_settings: settings.Settings) -> Iterator[settings.Settings]:
-    """A server instance of its own for the bulk test (.neo4j/test-bulk-instance, test ports + 20000).
+def bulk_settings() -> Iterator[settings.Settings]:
+    """The project's local server in an instance of its own (.neo4j/test-bulk-instance, test ports + 20000),
+    whatever server the other integration tests use (a container, say): --bulk runs neo4j-admin on the
+    local server's store. With NEO4J_URI set (an external server), the settings of that server, to test
+    the refusal.
 
-    A bulk import replaces the store, and with it the transaction ids: a long-lived driver that read
-    before holds bookmarks the new store has not reached, so the shared test server is left alone.
+    An instance of its own also because a bulk import replaces the store, and with it the transaction
+    ids: a long-lived driver that read before holds bookmarks the new store has not reached.
     """
-    if neo4j_settings.external:
-        yield neo4j_settings
+    if os.environ.get("NEO4J_URI"):
+        yield settings.load()
         return
+    tests = settings.load({k: v for k, v in os.environ.items() if k != "NEO4J_URI"}, for_tests=True)
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    env["HOTSPOT_NEO4J_HOME"] = str(neo4j_settings.local.dist / "test-bulk-instance")
-    env["HOTSPOT_BOLT_PORT"] = str(neo4j_settings.local.bolt_port + 20000)
-    env["HOTSPOT_HTTP_PORT"] = str(neo4j_settings.local.http_port + 20000)
+    env["HOTSPOT_NEO4J_HOME"] = str(tests.local.dist / "test-bulk-instance")
+    env["HOTSPOT_BOLT_PORT"] = str(tests.local.bolt_port + 20000)
+    env["HOTSPOT_HTTP_PORT"] = str(tests.local.http_port + 20000)
     config = settings.load(env)
     process.start(config, echo=lambda line: None)
     try:
