@@ -112,8 +112,8 @@ FETCH: dict[str, Fetch] = {
 
 # The named queries behind each table (shown under each chart).
 QUERIES: dict[str, tuple[str, ...]] = {
-    "novelty-patents": ("novelty_patent_codes",),
-    "novelty-cities": ("novelty_patent_codes", "patent_cities"),
+    "novelty-patents": ("novelty_patents", "novelty_code_patents"),
+    "novelty-cities": ("novelty_patents", "novelty_code_patents", "patent_cities"),
     "rsi": ("specialisation_counts",),
     "kci": ("specialisation_counts",),
     "tci": ("specialisation_counts",),
