@@ -37,7 +37,7 @@ def _load(settings: settings_module.Settings, folder: Path, console: Console) ->
             load_bulk.load(settings, outcome.staging, console=console)
     finally:
         outcome.staging.remove()
-    pipeline.check_reject_rate(outcome, 0.0)
+    pipeline.check_reject_rate(outcome, 0.01)
 
 
 @click.command("demo")
