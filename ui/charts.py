@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
 from analytics.switches import Period
 
 STAGE_COLOURS = (
@@ -111,8 +112,11 @@ def novelty_vs_kci(table: pd.DataFrame, highlight: str, compare: Sequence[str], 
 
 def shares_over_time(table: pd.DataFrame, category: str, value: str, title: str) -> go.Figure:
     """Stacked shares of ``category`` per year (Figures 10, 11, 13)."""
-    totals = table.groupby("year")[value].transform("sum")
-    shares = table.assign(share=(table[value] / totals).fillna(0.0))
+    wide = table.pivot_table(index="year", columns=category, values=value, aggfunc="sum", fill_value=0.0)
+    years = range(int(wide.index.min()), int(wide.index.max()) + 1) if len(wide) else range(0)
+    wide = wide.reindex(years, fill_value=0.0)  # a year without patents shows as a gap of zeros, not a slope
+    shares = wide.div(wide.sum(axis=1).where(lambda t: t > 0), axis=0).fillna(0.0)
+    shares = shares.reset_index().melt(id_vars="year", var_name=category, value_name="share")
     fig = px.area(
         shares.sort_values("year"),
         x="year",

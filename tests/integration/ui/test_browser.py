@@ -136,9 +136,16 @@ def plots_drawn(browser: WebDriver) -> bool:
 
 
 def shoot(browser: WebDriver, name: str) -> Path:
+    """Save the whole page: the window grows to the height of Streamlit's scrolling main area first."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    height = browser.execute_script(
+        "const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? m.scrollHeight : 1100;"
+    )
+    browser.set_window_size(1440, min(max(int(height) + 40, 1100), 7000))
+    time.sleep(1.0)
     assert browser.save_screenshot(str(path)), f"could not save {path}"
+    browser.set_window_size(1440, 1100)
     return path
 
 
