@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HK     := $(BIN)/hotspot-kg
 
-.PHONY: install neo4j demo test test-unit test-integration lint format bench clean
+.PHONY: install neo4j image demo test test-unit test-integration lint format bench clean
 
 install: $(VENV)/.installed
 
@@ -17,6 +17,9 @@ $(VENV)/.installed: pyproject.toml
 
 neo4j: install
 	$(HK) neo4j start
+
+image: install
+	$(HK) image build
 
 demo: install
 	$(HK) demo

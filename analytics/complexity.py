@@ -230,6 +230,6 @@ def complexity_of(
 def result(
     p: Presence, kci: np.ndarray, tci: np.ndarray, settings: dict[str, object], eigenvalue: float | None
 ) -> ComplexityResult:
-    cities = pd.DataFrame({"city_id": p.cities.to_numpy(), "diversity": p.diversity, "kci": kci})
-    techs = pd.DataFrame({"tech": p.techs.to_numpy(), "ubiquity": p.ubiquity, "tci": tci})
+    cities = pd.DataFrame({"city_id": p.cities.to_numpy(), "diversity": p.diversity.astype(int), "kci": kci})
+    techs = pd.DataFrame({"tech": p.techs.to_numpy(), "ubiquity": p.ubiquity.astype(int), "tci": tci})
     return ComplexityResult(cities, techs, p.dropped_cities, p.dropped_techs, settings, eigenvalue)

@@ -56,7 +56,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 def write_rows(
     driver: Driver,
     name: str,
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Any],
     extra: Mapping[str, Any] | None = None,
     database: str | None = None,
     batch: int = BATCH,

@@ -28,14 +28,12 @@ class Novelty:
     first_scored_year: int | None
 
 
-def _exploded(patents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Index]:
-    """Patent index and code id of every (patent, distinct code), the years, and the sorted codes."""
-    lengths = patents["codes"].map(len).to_numpy()
+def explode(patents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """Patent index and code id of every (patent, code) of a patent_id/year/codes table, and the codes."""
+    lengths = patents["codes"].map(len).to_numpy(dtype=np.int64)
     flat = np.concatenate([np.asarray(c, dtype=object) for c in patents["codes"]]) if lengths.sum() else []
     code_ids, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=True)
-    pidx = np.repeat(np.arange(len(patents)), lengths)
-    pairs = pd.DataFrame({"p": pidx, "c": code_ids}).drop_duplicates()
-    return pairs["p"].to_numpy(), pairs["c"].to_numpy(), patents["year"].to_numpy(dtype=np.int64), uniques
+    return np.repeat(np.arange(len(patents)), lengths), code_ids, pd.Index(uniques)
 
 
 def _first(keys: np.ndarray, years: np.ndarray) -> pd.Series:
@@ -52,10 +50,34 @@ def _pairs(pidx: np.ndarray, cid: np.ndarray) -> pd.DataFrame:
 def score(patents: pd.DataFrame, pool_years: int = 5) -> Novelty:
     """Score ``patents`` (patent_id, year, codes: list of distinct codes)."""
     patents = patents[patents["codes"].map(len) > 0].reset_index(drop=True)
-    if patents.empty:
+    pidx, cid, codes = explode(patents)
+    return score_arrays(
+        patents["patent_id"].to_numpy(), patents["year"].to_numpy(), pidx, cid, codes, pool_years
+    )
+
+
+def score_arrays(
+    ids: np.ndarray,
+    years: np.ndarray,
+    pidx: np.ndarray,
+    cid: np.ndarray,
+    codes: pd.Index,
+    pool_years: int = 5,
+) -> Novelty:
+    """Score patents given as arrays: ids and years per patent, and (patent index, code id) pairs
+    into ``codes`` (sorted, so that code id order is code order)."""
+    keep = pd.DataFrame({"p": np.asarray(pidx, dtype=np.int64), "c": np.asarray(cid, dtype=np.int64)})
+    keep = keep[keep["c"] >= 0].drop_duplicates()
+    pidx, cid = keep["p"].to_numpy(), keep["c"].to_numpy()
+    used = np.unique(pidx)
+    if len(used) == 0:
         empty = pd.DataFrame({c: [] for c in PATENT_COLUMNS})
         return Novelty(empty, pd.DataFrame({"patent_id": [], "code": []}), _no_pairs(), None)
-    pidx, cid, years, codes = _exploded(patents)
+    remap = np.full(len(ids), -1)
+    remap[used] = np.arange(len(used))
+    patents = pd.DataFrame({"patent_id": np.asarray(ids)[used]})
+    years = np.asarray(years, dtype=np.int64)[used]
+    pidx = remap[pidx]
     start = int(years.min()) + pool_years
     code_year = years[pidx]
     new_code = code_year == _first(cid, code_year).reindex(cid).to_numpy()

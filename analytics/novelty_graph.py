@@ -11,11 +11,12 @@ import json
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from neo4j import Driver
 
 from analytics import novelty
-from analytics.graphio import autocommit, query, records, write_rows
+from analytics.graphio import autocommit, plain, query, records, write_rows
 from analytics.switches import Switches
 
 
@@ -31,22 +32,29 @@ def settings_of(switches: Switches) -> dict[str, object]:
     return {"ipc_level": switches.ipc_level, "pool_years": switches.pool_years, "year": switches.year}
 
 
-def patent_codes(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    params = {"ipc_level": switches.ipc_level, "year_basis": switches.year}
-    df = query(driver, "novelty_patent_codes", params, database)
-    if df.empty:
-        return pd.DataFrame({"patent_id": [], "year": [], "codes": []})
-    return df
+def read(driver: Driver, switches: Switches, database: str | None = None) -> novelty.Novelty:
+    """Pull the patents and the code -> patents lists once, and score them."""
+    level = {"ipc_level": switches.ipc_level}
+    head = query(driver, "novelty_patents", {**level, "year_basis": switches.year}, database)
+    ids = np.asarray(head["ids"].iloc[0] if len(head) else [], dtype=object)
+    years = np.asarray(head["years"].iloc[0] if len(head) else [], dtype=np.int64)
+    by_code = query(driver, "novelty_code_patents", level, database)
+    if by_code.empty or len(ids) == 0:
+        return novelty.score_arrays(ids, years, np.zeros(0, int), np.zeros(0, int), pd.Index([]))
+    codes = pd.Index(by_code["code"].to_numpy())  # sorted by the query
+    sizes = by_code["patents"].map(len).to_numpy(dtype=np.int64)
+    cid = np.repeat(np.arange(len(codes)), sizes)
+    members = np.concatenate([np.asarray(x, dtype=object) for x in by_code["patents"]])
+    pidx = pd.Index(ids).get_indexer(members)
+    known = pidx >= 0  # patents without a year are not in ``ids``
+    return novelty.score_arrays(ids, years, pidx[known], cid[known], codes, switches.pool_years)
 
 
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> NoveltyRun:
     """Score every patent (first-time is judged over the whole database)."""
     t0 = time.perf_counter()
-    codes = patent_codes(driver, switches, database)
-    t1 = time.perf_counter()
-    result = novelty.score(codes, switches.pool_years)
-    t2 = time.perf_counter()
-    return NoveltyRun(result, settings_of(switches), {"read": t1 - t0, "score": t2 - t1})
+    result = read(driver, switches, database)
+    return NoveltyRun(result, settings_of(switches), {"read_and_score": time.perf_counter() - t0})
 
 
 def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> NoveltyRun:
@@ -55,9 +63,14 @@ def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> Novel
     autocommit(driver, "novelty_clear", database=database)
     settings = json.dumps(run.settings, sort_keys=True)
     r = run.result
-    run.written["patents"] = write_rows(
-        driver, "novelty_write_patents", records(r.patents), {"settings": settings}, database
-    )
+    run.written["patents"] = 0
+    groups = r.patents.groupby(["novel", "novelty_type", "new_classes", "new_pairs"])["patent_id"]
+    for (novel, kind, new_classes, new_pairs), ids in groups:
+        extra = {"novel": bool(novel), "novelty_type": kind, "new_classes": plain(new_classes),
+                 "new_pairs": plain(new_pairs), "settings": settings}  # fmt: skip
+        run.written["patents"] += write_rows(
+            driver, "novelty_write_patents", ids.tolist(), extra, database, 50_000
+        )
     run.written["introduced"] = write_rows(
         driver, "novelty_write_introduced", records(r.introduced), None, database
     )

@@ -21,6 +21,8 @@ YEARS = ("filing", "priority")
 IPC_LEVELS = ("subclass", "main_group", "group")
 TECH_UNITS = ("field35", "ipc")
 SELF_CITATIONS = ("include", "exclude")
+METHODS = ("eigen", "reflections")
+CONVENTIONS = ("default", "econgeo", "ecomplexity")
 _PERIOD = re.compile(r"^\s*([^:]+?)\s*:\s*(\d{4})\s*-\s*(\d{4})\s*$")
 
 
@@ -97,6 +99,10 @@ class Switches:
     periods: tuple[Period, ...] | None = None  # None: the stages, ending in the data's last year
     cities: tuple[str, ...] | None = None
     self_citations: str = "include"
+    method: str = "eigen"
+    convention: str = "default"
+    threshold: float = 1.0
+    steps: int = 20
 
     def __post_init__(self) -> None:
         if self.geo is not None:
@@ -107,6 +113,10 @@ class Switches:
         if self.tech_unit is not None:
             _check("tech_unit", self.tech_unit, TECH_UNITS)
         _check("self_citations", self.self_citations, SELF_CITATIONS)
+        _check("method", self.method, METHODS)
+        _check("convention", self.convention, CONVENTIONS)
+        if self.steps < 1:
+            raise IndicatorError(f"steps must be at least 1; got {self.steps}")
         if not isinstance(self.pool_years, int) or self.pool_years < 0:
             raise IndicatorError(f"pool_years must be a whole number >= 0; got {self.pool_years!r}")
         if self.periods is not None:

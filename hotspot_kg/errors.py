@@ -33,3 +33,7 @@ class InputError(HotspotError):
 
 class IndicatorError(HotspotError):
     """An indicator was asked for with settings it does not take, or on data it cannot use."""
+
+
+class ContainerError(HotspotError):
+    """A container image could not be built, or the container engine or a container failed."""

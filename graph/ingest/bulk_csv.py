@@ -239,12 +239,14 @@ def write(staging: Staging, folder: Path) -> ImportFiles:
         with open(header, "w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerow(group.header)
         rows = 0
+        # only node files hold free text (names, titles) that may span lines
+        check = group.kind == "nodes"
         with open(data, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             for record in _records(staging, group.datasets):
                 if group.where(record):
                     cells = group.cells(record)
-                    if not out.multiline and any(
+                    if check and not out.multiline and any(
                         isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells
                     ):
                         out.multiline = True

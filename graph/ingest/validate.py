@@ -17,7 +17,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from graph.ingest import derive
 from graph.ingest.cities import resolve_city
@@ -102,7 +101,9 @@ class Validator:
 
     def __init__(self, staging: Staging) -> None:
         self.staging = staging
-        self.seen: dict[str, dict[Any, tuple[int, int]]] = {t: {} for t in TABLES}
+        # per table: hash of the key -> (32 bits of the content hash << 32) | line; about 100 bytes a row,
+        # so ten million link rows fit in about a gigabyte (a 64-bit key hash collides with odds ~1e-7)
+        self.seen: dict[str, dict[int, int]] = {t: {} for t in TABLES}
         self.countries: set[str] = set()
         self.ipc_codes: set[str] = set()
         self.ipc_patents: set[str] = set()
@@ -131,16 +132,18 @@ class Validator:
                 raise Bad(f"{column} is missing")
         record = self.checks[row.table](values, row)
         key = tuple(record["_key"])
-        content = hash(tuple(sorted((k, v) for k, v in record.items() if k not in ("_key", "main"))))
+        # each check builds its record with the same keys in the same order: the values alone compare
+        content = hash(tuple(v for k, v in record.items() if k != "_key" and k != "main"))
+        content &= 0xFFFFFFFF
         seen = self.seen[row.table]
-        if key in seen:
-            first_hash, first_line = seen[key]
-            if first_hash == content:
+        packed = seen.get(hash(key))
+        if packed is not None:
+            if packed >> 32 == content:
                 self.duplicates += 1
                 return
             label = ", ".join(f"{c}={v}" for c, v in zip(spec.key, key, strict=False))
-            raise Bad(f"duplicate of line {first_line} ({label}) with different content")
-        seen[key] = (content, row.line)
+            raise Bad(f"duplicate of line {packed & 0xFFFFFFFF} ({label}) with different content")
+        seen[hash(key)] = (content << 32) | (row.line & 0xFFFFFFFF)
         del record["_key"]
         self.after(row.table, record)
         self.staging.add(row.table, record)
@@ -151,11 +154,11 @@ class Validator:
             self.countries.add(record["country"])
         elif table == "patent_ipc":
             self.ipc_codes.add(record["code"])
-        elif table == "citations" and (record["cited_id"],) not in self.seen["patents"]:
+        elif table == "citations" and hash((record["cited_id"],)) not in self.seen["patents"]:
             self.stubs.add(record["cited_id"])
 
     def defined(self, table: str, column: str, value: str | None) -> None:
-        if value is not None and (value,) not in self.seen[table]:
+        if value is not None and hash((value,)) not in self.seen[table]:
             raise Bad(f"{column} {value!r} is not defined in {table} (or its row was rejected)")
 
     def city(self, v: dict[str, str | None], row: Row) -> Record:

@@ -1,24 +1,90 @@
-"""``hotspot-kg demo``: what `make demo` runs, a new user's first session."""
+"""``hotspot-kg demo``: what `make demo` runs, a new user's first session.
+
+Start Neo4j, make the SIMULATED demo data (the synthetic generator), load it, compute every
+indicator, and open the explorer. Steps already done are skipped: a database that holds patents
+is not loaded again (``hotspot-kg reset --yes`` starts over).
+"""
 
 from __future__ import annotations
 
-import click
+from pathlib import Path
 
+import click
+from rich.console import Console
+
+from analytics.analyze import STEPS, run_step
+from analytics.switches import Switches
+from graph.ingest import load_online, pipeline
+from graph.ingest.synthetic import generate
+from hotspot_kg import db
 from hotspot_kg import settings as settings_module
 from hotspot_kg.commands.neo4j import print_status
+from hotspot_kg.commands.ui import ui as ui_command
 from hotspot_kg.server import process
+
+DATA = settings_module.PROJECT_ROOT / "data"
+
+
+def _load(settings: settings_module.Settings, folder: Path, console: Console) -> None:
+    outcome = pipeline.prepare("canonical", folder, pipeline.default_rejects_file(folder))
+    try:
+        if settings.external:
+            with db.connect(settings) as driver:
+                load_online.load(driver, outcome.staging, database=settings.database, console=console)
+        else:
+            from graph.ingest import load_bulk
+
+            load_bulk.load(settings, outcome.staging, console=console)
+    finally:
+        outcome.staging.remove()
+    pipeline.check_reject_rate(outcome, 0.0)
 
 
 @click.command("demo")
-def demo() -> None:
-    """Build and start Neo4j (unless NEO4J_URI names a server) and show where to open it.
+@click.option(
+    "--patents", default=100_000, show_default=True, type=click.IntRange(1_000), help="Size of the demo."
+)
+@click.option("--seed", default=1, show_default=True, help="Seed of the synthetic generator.")
+@click.option(
+    "--ui/--no-ui", "open_ui", default=True, show_default=True, help="Serve the explorer at the end."
+)
+@click.option("--port", default=8501, show_default=True, help="The explorer's port.")
+@click.pass_context
+def demo(ctx: click.Context, patents: int, seed: int, open_ui: bool, port: int) -> None:
+    """Start Neo4j, generate and load a SIMULATED patent universe, compute every indicator, open the explorer.
+
+    Uses the server of NEO4J_URI when it is set. Data goes to data/demo-N-sS/; a database that
+    already holds patents is used as it is.
 
     Example:
 
-        hotspot-kg demo
+        hotspot-kg demo --patents 100000 --no-ui
     """
+    console = Console(stderr=True)
     settings = settings_module.current()
     st = process.status(settings) if settings.external else process.start(settings, echo=click.echo)
     print_status(st, settings)
+    with db.connect(settings) as driver:
+        loaded = load_online.counts(driver, settings.database).nodes.get("Patent", 0)
+    if loaded:
+        click.echo(
+            f"\nThe database already holds {loaded:,} patents: using them (hotspot-kg reset --yes starts over)."
+        )
+    else:
+        folder = DATA / f"demo-{patents}-s{seed}"
+        if not (folder / "SIMULATION.txt").exists():
+            summary = generate(folder, patents=patents, seed=seed)
+            click.echo(
+                f"\nGenerated a SIMULATION of {patents:,} patents in {summary.seconds:.1f} s into {folder}"
+            )
+        click.echo(f"Loading {folder} ...")
+        _load(settings, folder, console)
+        click.echo("Computing the indicators ...")
+        with db.connect(settings) as driver:
+            for name in STEPS:
+                line, seconds = run_step(name, driver, Switches(), settings.database)
+                click.echo(f"  {name} ({seconds:.1f} s): {line}")
     if not settings.external:
-        click.echo(f"\nOpen Neo4j Browser at {st.browser} (user neo4j, password above).")
+        click.echo(f"\nNeo4j Browser: {st.browser} (user neo4j, password above).")
+    if open_ui:
+        ctx.invoke(ui_command, port=port, address="127.0.0.1")

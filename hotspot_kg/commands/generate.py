@@ -10,10 +10,19 @@ from graph.ingest.synthetic import generate
 
 
 @click.command(name="generate")
-@click.option("--patents", "-n", type=int, default=200_000, show_default=True, help="Number of patents to write.")
-@click.option("--seed", "-s", type=int, default=0, show_default=True, help="Random seed; same seed, same bytes.")
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write (created if missing; existing CSV files are overwritten).")
+@click.option(
+    "--patents", "-n", type=int, default=200_000, show_default=True, help="Number of patents to write."
+)
+@click.option(
+    "--seed", "-s", type=int, default=0, show_default=True, help="Random seed; same seed, same bytes."
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write (created if missing; existing CSV files are overwritten).",
+)
 def generate_command(patents: int, seed: int, out: Path) -> None:
     """Write a SIMULATED patent universe calibrated to WIPO's Shenzhen study.
 
@@ -28,5 +37,7 @@ def generate_command(patents: int, seed: int, out: Path) -> None:
     summary = generate(out, patents=patents, seed=seed)
     full = summary.full_scale
     rows = ", ".join(f"{k} {v:,}" for k, v in summary.rows.items())
-    click.echo(f"Wrote a SIMULATION of {patents:,} patents ({patents / full:.1%} of full scale, "
-               f"{full:,}) to {summary.out} in {summary.seconds:.1f} s: {rows}")
+    click.echo(
+        f"Wrote a SIMULATION of {patents:,} patents ({patents / full:.1%} of full scale, "
+        f"{full:,}) to {summary.out} in {summary.seconds:.1f} s: {rows}"
+    )

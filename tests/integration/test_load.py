@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
-from graph.ingest import load_online, pipeline
+from graph.ingest import load_bulk, load_online, pipeline
 from graph.ingest.staging import Staging
+from hotspot_kg import db, settings
+from hotspot_kg.errors import ConfigError
+from hotspot_kg.maintenance import reset_database
+from hotspot_kg.server import process
 
 pytestmark = pytest.mark.integration
 SMALL = Path(__file__).resolve().parents[1] / "data" / "canonical_small"
 
 
 def wipe(driver: Driver) -> None:
-    with driver.session() as session:  # CALL IN TRANSACTIONS needs an auto-commit transaction
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    reset_database(driver)
 
 
 @pytest.fixture
-def empty(driver: Driver) -> Iterator[Driver]:
-    wipe(driver)
-    yield driver
-    wipe(driver)
+def empty(empty_db: Driver) -> Driver:
+    return empty_db
 
 
 def staged(tmp_path: Path, folder: Path = SMALL) -> Staging:
@@ -240,25 +242,143 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
     assert g["ownership"] == {("A1", "SOE", "ownership.csv")}
 
 
-def test_bulk_load_builds_the_same_graph_as_the_online_load(empty: Driver, tmp_path: Path) -> None:
-    from graph.ingest import load_bulk
-    from hotspot_kg import settings
+@pytest.fixture(scope="module")
+def bulk_settings(neo4j_settings: settings.Settings) -> Iterator[settings.Settings]:
+    """A server instance of its own for the bulk test (.neo4j/test-bulk-instance, test ports + 20000).
 
-    load_online.load(empty, staged(tmp_path / "online"))
-    online = graph(empty)
-    with pytest.raises(load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"):
-        load_bulk.load(settings.current(), staged(tmp_path / "refused"))
-    assert graph(empty) == online  # refused before anything changed
-    wipe(empty)
+    A bulk import replaces the store, and with it the transaction ids: a long-lived driver that read
+    before holds bookmarks the new store has not reached, so the shared test server is left alone.
+    """
+    if neo4j_settings.external:
+        yield neo4j_settings
+        return
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    env["HOTSPOT_NEO4J_HOME"] = str(neo4j_settings.local.dist / "test-bulk-instance")
+    env["HOTSPOT_BOLT_PORT"] = str(neo4j_settings.local.bolt_port + 20000)
+    env["HOTSPOT_HTTP_PORT"] = str(neo4j_settings.local.http_port + 20000)
+    config = settings.load(env)
+    process.start(config, echo=lambda line: None)
+    try:
+        yield config
+    finally:
+        process.stop(config, echo=lambda line: None)
+
+
+def test_bulk_load_builds_the_same_graph_as_the_online_load(
+    bulk_settings: settings.Settings, tmp_path: Path
+) -> None:
+    if bulk_settings.external:
+        with pytest.raises(ConfigError, match="NEO4J_URI points at"):
+            load_bulk.load(bulk_settings, staged(tmp_path / "refused"))
+        return
+    with db.connect(bulk_settings) as driver:
+        reset_database(driver)
+        load_online.load(driver, staged(tmp_path / "online"))
+        online = graph(driver)
+        with pytest.raises(
+            load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"
+        ):
+            load_bulk.load(bulk_settings, staged(tmp_path / "refused"))
+        assert graph(driver) == online  # refused before anything changed
+        reset_database(driver)
     timings = load_bulk.Timings()
-    created = load_bulk.load(settings.current(), staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv",
-                             timings=timings)
+    created = load_bulk.load(
+        bulk_settings, staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv", timings=timings
+    )
     assert created.nodes == EXPECTED_NODES
     assert created.relationships == EXPECTED_RELS
-    assert graph(empty) == online
     assert timings.admin_import > 0 and (tmp_path / "csv" / "Patent.csv").exists()
-    constraints, _, _ = empty.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
-    assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
-    # a second online load of the same input on top of the bulk-loaded graph adds nothing
-    again = load_online.load(empty, staged(tmp_path / "again"))
-    assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+    with db.connect(bulk_settings) as driver:  # a new driver: the store (and its transaction ids) is new
+        assert graph(driver) == online
+        constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
+        assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
+        # an online load of the same input on top of the bulk-loaded graph adds nothing
+        again = load_online.load(driver, staged(tmp_path / "again"))
+        assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+        reset_database(driver)
+
+
+def shared_data() -> Path:
+    """The shared reference data: ../shared/data next to the repository (CI), else /work/shared/data."""
+    root = Path(__file__).resolve().parents[2]
+    for candidate in (root.parent / "shared" / "data", Path("/work/shared/data")):
+        if candidate.is_dir():
+            return candidate
+    pytest.fail(
+        f"the shared reference data is missing: expected {root.parent / 'shared' / 'data'} (present in CI)"
+    )
+
+
+def test_the_real_uspto_sample_loads_twice_with_225_patents(empty: Driver, tmp_path: Path) -> None:
+    folder = shared_data() / "uspto-grants"
+    runs = []
+    for run in ("first", "second"):
+        outcome = pipeline.prepare("uspto-xml", folder, tmp_path / f"rejects-{run}.csv", tmp_path)
+        try:
+            assert outcome.rejected == 0, (tmp_path / f"rejects-{run}.csv").read_text(encoding="utf-8")
+            runs.append(load_online.load(empty, outcome.staging))
+        finally:
+            outcome.staging.remove()
+    first, second = runs
+    assert set(second.nodes.values()) == {0} and set(second.relationships.values()) == {0}
+    in_db = rows(empty, "MATCH (p:Patent) RETURN p.in_db, count(*)")
+    assert dict(in_db)[True] == 225
+    assert first.nodes["Patent"] == 225 + dict(in_db)[False]  # none of the cited patents is in the sample
+    huawei = rows(
+        empty,
+        "MATCH (:Patent {id: 'US7864699'})-[:FILED_BY]->(a:Applicant)-[:LOCATED_IN]->(c:City)"
+        "-[:IN_COUNTRY]->(k:Country) RETURN a.name, a:Firm, c.name, k.code, k.name",
+    )
+    assert huawei == {("Huawei Technologies Co., Ltd.", True, "Shenzhen", "CN", "China")}
+
+
+def test_the_load_command_loads_good_rows_names_rejects_and_exits_1(
+    empty: Driver,
+    neo4j_settings: settings.Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from hotspot_kg.cli import main
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setattr(settings, "current", lambda: settings.load())
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    for f in SMALL.iterdir():
+        (folder / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(folder / "patents.csv", "a", encoding="utf-8") as f:
+        f.write("P5,2014-13-01,,,,,,Bad date\n")
+    with open(folder / "patent_applicants.csv", "a", encoding="utf-8") as f:
+        f.write("P5,A1,1\n")
+    rejects = tmp_path / "rejects.csv"
+    assert main(["load", "canonical", str(folder), "--rejects", str(rejects)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "Error: 2 of 41 rows (4.88%) were rejected, more than --max-reject-rate 1.00%; the good rows were loaded"
+        in err
+    )
+    assert rejects.read_text(encoding="utf-8").splitlines()[1:] == [
+        f"{folder / 'patents.csv'},6,patents,filing_date '2014-13-01' is not a date YYYY-MM-DD",
+        f"{folder / 'patent_applicants.csv'},8,patent_applicants,"
+        "patent_id 'P5' is not defined in patents (or its row was rejected)",
+    ]
+    assert dict(rows(empty, "MATCH (p:Patent) RETURN p.in_db, count(*)")) == {True: 4, False: 1}
+    # the same input with a higher allowed rate: exit 0, and nothing new is created
+    assert (
+        main(["load", "canonical", str(folder), "--rejects", str(rejects), "--max-reject-rate", "0.05"]) == 0
+    )
+    # a malformed input: one error line, nothing written, no rejects file
+    reset_database(empty)
+    (folder / "inventors.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    assert main(["load", "canonical", str(folder), "--rejects", str(tmp_path / "none.csv")]) == 1
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            f"Error: {folder / 'inventors.csv'}:1: unknown column(s) x, y; inventors.csv takes inventor_id, name, city_id"
+        )
+    )
+    assert rows(empty, "MATCH (n) RETURN count(n)") == {(0,)}
+    assert not (tmp_path / "none.csv").exists()

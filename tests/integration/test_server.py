@@ -51,10 +51,8 @@ def test_gds_runs_an_algorithm(empty_db: Driver, database: str) -> None:
     assert wcc.loc[0, "componentCount"] == 2
 
 
-def test_browser_is_served(neo4j_settings: settings_module.Settings) -> None:
-    if neo4j_settings.external:
-        pytest.fail("this check needs the local server; unset NEO4J_URI")
-    with urllib.request.urlopen(neo4j_settings.local.browser_url, timeout=10) as response:
+def test_browser_is_served(local_settings: settings_module.Settings) -> None:
+    with urllib.request.urlopen(local_settings.local.browser_url, timeout=10) as response:
         assert b"<title>Neo4j Browser</title>" in response.read()
 
 
@@ -94,10 +92,9 @@ def test_reset_empties_the_database(driver: Driver, database: str) -> None:
 
 
 def test_stop_then_start_keeps_the_data(
-    neo4j_settings: settings_module.Settings, driver: Driver, database: str
+    local_settings: settings_module.Settings, local_driver: Driver
 ) -> None:
-    if neo4j_settings.external:
-        pytest.fail("this check needs the local server; unset NEO4J_URI")
+    neo4j_settings, driver, database = local_settings, local_driver, local_settings.database
     reset_database(driver, database=database)
     db.run(driver, "CREATE (:Kept {name: 'survives a restart'})", write=True, database=database)
     assert process.stop(neo4j_settings, echo=lambda _: None)

@@ -41,11 +41,17 @@ class Folder:
 
         patents = r("patents", ["patent_id", "year", "office", "kind"])
         patents["year"] = patents["year"].astype(int)
-        return cls(patents, r("cities", ["city_id", "name", "country"]),
-                   r("applicants", ["applicant_id", "type", "city_id"]), r("inventors", ["inventor_id", "city_id"]),
-                   r("ownership", ["applicant_id", "ownership"]), r("patent_applicants", ["patent_id", "applicant_id"]),
-                   r("patent_inventors", ["patent_id", "inventor_id"]), r("patent_ipc", ["patent_id", "ipc_code"]),
-                   r("citations", ["citing_id", "cited_id"]))
+        return cls(
+            patents,
+            r("cities", ["city_id", "name", "country"]),
+            r("applicants", ["applicant_id", "type", "city_id"]),
+            r("inventors", ["inventor_id", "city_id"]),
+            r("ownership", ["applicant_id", "ownership"]),
+            r("patent_applicants", ["patent_id", "applicant_id"]),
+            r("patent_inventors", ["patent_id", "inventor_id"]),
+            r("patent_ipc", ["patent_id", "ipc_code"]),
+            r("citations", ["citing_id", "cited_id"]),
+        )
 
     def city(self, name: str) -> str:
         return str(self.cities.loc[self.cities["name"] == name, "city_id"].iloc[0])
@@ -157,8 +163,12 @@ def inventor_cities(f: Folder) -> pd.DataFrame:
 def collaboration(f: Folder, city: str) -> pd.DataFrame:
     """Per year: shares of local, domestic, international among a city's multi-inventor patents."""
     pi = inventor_cities(f)
-    g = pi.groupby("patent_id").agg(persons=("inventor_id", "nunique"), cities=("city_id", "nunique"),
-                                    countries=("country", "nunique"), year=("year", "first"))
+    g = pi.groupby("patent_id").agg(
+        persons=("inventor_id", "nunique"),
+        cities=("city_id", "nunique"),
+        countries=("country", "nunique"),
+        year=("year", "first"),
+    )
     mine = pi.loc[pi["city_id"] == city, "patent_id"].unique()
     g = g.loc[g.index.isin(mine) & (g["persons"] >= 2)]
     kind = np.where(g["countries"] > 1, "international", np.where(g["cities"] > 1, "domestic", "local"))
@@ -184,7 +194,9 @@ def facts(folder: Path, full_scale: int, n_patents: int) -> dict[str, object]:
     stage = {p: float(s.loc[in_period(s["year"], p), "w"].sum()) for p in STAGES}
     out["stage3_over_stage2"] = stage["stage3"] / stage["stage2"]
     cn06 = s[(s["year"] == 2006)].merge(f.patents[["patent_id", "office"]], on="patent_id")
-    out["domestic_filings_2006_full_scale"] = float(cn06.loc[cn06["office"] == "CN", "w"].sum()) * full_scale / n_patents
+    out["domestic_filings_2006_full_scale"] = (
+        float(cn06.loc[cn06["office"] == "CN", "w"].sum()) * full_scale / n_patents
+    )
     for p in ("stage2", "stage3"):
         r = rsi(f, p, "field35", loc)
         out[f"rsi_{p}"] = {k: round(float(r.loc[sz, k]), 2) for k in (4, 6, 8, 16)}

@@ -11,7 +11,7 @@ SHENZHEN = "gn:1795565"
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return gazetteer(5000)
+    return gazetteer()
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,11 @@ def test_country_narrows_the_match(gaz: Gazetteer) -> None:
     assert hong_kong is not None and hong_kong.country == "HK"
 
 
+def test_a_later_part_of_the_place_is_tried(gaz: Gazetteer) -> None:
+    city = gaz.resolve("Science-Based Industrial Park, Hsin-Chu", "TW")
+    assert city is not None and city.name == "Hsinchu"
+
+
 def test_unplaceable_places_give_none(gaz: Gazetteer) -> None:
     assert gaz.resolve("Nowhere Town", "CN") is None
     assert gaz.resolve("", "CN") is None
@@ -93,3 +98,29 @@ def test_city_row_has_the_canonical_columns(gaz: Gazetteer) -> None:
 def test_population_threshold_is_checked() -> None:
     with pytest.raises(ValueError, match="min_population"):
         Gazetteer(2000)
+
+
+@pytest.mark.parametrize(
+    ("capital", "province"),
+    [
+        ("Guangzhou", "Guangdong"),
+        ("Hangzhou", "Zhejiang"),
+        ("Nanjing", "Jiangsu"),
+        ("Wuhan", "Hubei"),
+        ("Chengdu", "Sichuan"),
+        ("Xi'an", "Shaanxi"),
+        ("Taiyuan", "Shanxi"),
+        ("Hefei", "Anhui"),
+        ("Harbin", "Heilongjiang"),
+        ("Shenyang", "Liaoning"),
+        ("Kunming", "Yunnan"),
+        ("Haikou", "Hainan"),
+        ("Urumqi", "Xinjiang"),
+        ("Lhasa", "Tibet"),
+        ("Hohhot", "Inner Mongolia"),
+        ("Beijing", "Beijing"),
+    ],
+)
+def test_province_codes_match_the_capitals(gaz: Gazetteer, capital: str, province: str) -> None:
+    city = gaz.resolve(capital, "CN", province)
+    assert city is not None and city.province == province

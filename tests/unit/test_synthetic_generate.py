@@ -14,8 +14,17 @@ from graph.ingest.synthetic import generate
 from hotspot_kg.cli import main
 
 N = 6_000
-FILES = ("cities", "applicants", "inventors", "ownership", "patents", "patent_applicants", "patent_inventors",
-         "patent_ipc", "citations")
+FILES = (
+    "cities",
+    "applicants",
+    "inventors",
+    "ownership",
+    "patents",
+    "patent_applicants",
+    "patent_inventors",
+    "patent_ipc",
+    "citations",
+)
 CANONICAL_IPC = re.compile(r"^[A-H]\d\d[A-Z] \d{1,4}/\d{2,}$")
 
 
@@ -90,7 +99,11 @@ def test_ipc_codes_are_canonical_and_stakeholders_varied(folder: Path) -> None:
 
 
 def test_folder_says_it_is_a_simulation(folder: Path) -> None:
-    assert (folder / "SIMULATION.txt").read_text(encoding="utf-8").startswith("SIMULATION - NOT REAL PATENT DATA")
+    assert (
+        (folder / "SIMULATION.txt")
+        .read_text(encoding="utf-8")
+        .startswith("SIMULATION - NOT REAL PATENT DATA")
+    )
     for name, col in (("patents", "patent_id"), ("applicants", "applicant_id"), ("inventors", "inventor_id")):
         assert _read(folder, name)[col].str.startswith("SIM-").all()
 
@@ -105,4 +118,7 @@ def test_cli_writes_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["generate", "--patents", "2000", "--seed", "1", "--out", str(tmp_path / "cli")]) == 0
     assert "Wrote a SIMULATION of 2,000 patents" in capsys.readouterr().out
     assert main(["generate", "--patents", "10", "--out", str(tmp_path / "x")]) == 1
-    assert capsys.readouterr().err == "Error: --patents 10 is too small; use at least 1000 so every year has patents\n"
+    assert (
+        capsys.readouterr().err
+        == "Error: --patents 10 is too small; use at least 1000 so every year has patents\n"
+    )

@@ -41,18 +41,23 @@ class ApplicantPools:
         self.size = np.zeros(n_cities * N_CAT, dtype=np.int64)
         self.used = np.zeros(n_cities * N_CAT, dtype=np.int64)
 
-    def pick(self, city: np.ndarray, cat: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def pick(
+        self, city: np.ndarray, cat: np.ndarray, u: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Actor ids for the draws; returns (ids, new_keys, new_index) of members created now."""
         key = city * N_CAT + cat
         self.used += np.bincount(key, minlength=len(self.used))
         cat_all = np.arange(len(self.size)) % N_CAT
-        target = np.where(self.used > 0, np.ceil(POOL_A[cat_all] * self.used ** POOL_B[cat_all]), 0).astype(np.int64)
+        target = np.where(self.used > 0, np.ceil(POOL_A[cat_all] * self.used ** POOL_B[cat_all]), 0).astype(
+            np.int64
+        )
         target = np.maximum(target, (self.used > 0).astype(np.int64))
         grown = np.maximum(target, self.size)
         new_count = grown - self.size
         new_keys = np.repeat(np.arange(len(self.size)), new_count)
-        new_index = np.repeat(self.size, new_count) + (np.arange(len(new_keys)) - np.repeat(
-            np.cumsum(new_count) - new_count, new_count))
+        new_index = np.repeat(self.size, new_count) + (
+            np.arange(len(new_keys)) - np.repeat(np.cumsum(new_count) - new_count, new_count)
+        )
         self.size = grown
         idx = np.floor(self.size[key] * u ** SKEW[cat]).astype(np.int64)
         ids = BASE + city * 10**9 + cat * 10**7 + np.minimum(idx, self.size[key] - 1)
@@ -68,8 +73,9 @@ class InventorPools:
         slots = np.bincount(city, minlength=len(self.size))
         new_count = np.ceil(0.35 * slots).astype(np.int64)
         new_city = np.repeat(np.arange(len(self.size)), new_count)
-        new_index = np.repeat(self.size, new_count) + (np.arange(len(new_city)) - np.repeat(
-            np.cumsum(new_count) - new_count, new_count))
+        new_index = np.repeat(self.size, new_count) + (
+            np.arange(len(new_city)) - np.repeat(np.cumsum(new_count) - new_count, new_count)
+        )
         self.size += new_count
         window = np.minimum(self.size[city], 6 * new_count[city])
         idx = self.size[city] - 1 - np.floor(window * u**1.3).astype(np.int64)
@@ -81,11 +87,15 @@ def applicant_rows(world: World, keys: np.ndarray, index: np.ndarray, draws: np.
     city, cat = keys // N_CAT, keys % N_CAT
     ids = BASE + city * 10**9 + cat * 10**7 + index
     rows_name = [
-        names.organisation(CAT_TYPE[k], world.countries[c], world.names[c], world.local_names[c], CAT_OWNER[k], int(d))
+        names.organisation(
+            CAT_TYPE[k], world.countries[c], world.names[c], world.local_names[c], CAT_OWNER[k], int(d)
+        )
         for c, k, d in zip(city.tolist(), cat.tolist(), draws.tolist(), strict=True)
     ]
     return {"id": ids, "name": rows_name, "type": CAT_TYPE[cat], "city": city, "ownership": CAT_OWNER[cat]}
 
 
 def inventor_names(world: World, city: np.ndarray, draws: np.ndarray) -> list[str]:
-    return [names.person(world.countries[c], int(d)) for c, d in zip(city.tolist(), draws.tolist(), strict=True)]
+    return [
+        names.person(world.countries[c], int(d)) for c, d in zip(city.tolist(), draws.tolist(), strict=True)
+    ]

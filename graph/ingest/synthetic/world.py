@@ -16,17 +16,59 @@ from hotspot_kg.errors import InputError
 
 # ISO 3166-1 alpha-2 code -> number of cities taken (named hotspots included)
 COUNTRY_CITIES: dict[str, int] = {
-    "CN": 80, "US": 45, "JP": 25, "KR": 12, "TW": 6, "HK": 1, "DE": 16, "FR": 10, "GB": 10, "IT": 7,
-    "NL": 5, "CH": 5, "SE": 5, "FI": 3, "DK": 3, "NO": 3, "BE": 4, "AT": 3, "ES": 6, "IL": 3,
-    "IN": 10, "SG": 1, "CA": 8, "AU": 6, "BR": 5, "RU": 5, "IE": 2, "MY": 3, "TH": 3, "MX": 3,
+    "CN": 80,
+    "US": 45,
+    "JP": 25,
+    "KR": 12,
+    "TW": 6,
+    "HK": 1,
+    "DE": 16,
+    "FR": 10,
+    "GB": 10,
+    "IT": 7,
+    "NL": 5,
+    "CH": 5,
+    "SE": 5,
+    "FI": 3,
+    "DK": 3,
+    "NO": 3,
+    "BE": 4,
+    "AT": 3,
+    "ES": 6,
+    "IL": 3,
+    "IN": 10,
+    "SG": 1,
+    "CA": 8,
+    "AU": 6,
+    "BR": 5,
+    "RU": 5,
+    "IE": 2,
+    "MY": 3,
+    "TH": 3,
+    "MX": 3,
 }
 
 # (GeoNames name, country) of the hotspots the study discusses; each must be present.
 HOTSPOTS: tuple[tuple[str, str], ...] = (
-    ("Shenzhen", "CN"), ("Beijing", "CN"), ("Shanghai", "CN"), ("Guangzhou", "CN"), ("Hangzhou", "CN"),
-    ("Wuhan", "CN"), ("Hong Kong", "HK"), ("Taipei", "TW"), ("Seoul", "KR"), ("Tokyo", "JP"),
-    ("Osaka", "JP"), ("San Jose", "US"), ("San Francisco", "US"), ("San Diego", "US"),
-    ("New York City", "US"), ("Boston", "US"), ("Munich", "DE"), ("Paris", "FR"), ("London", "GB"),
+    ("Shenzhen", "CN"),
+    ("Beijing", "CN"),
+    ("Shanghai", "CN"),
+    ("Guangzhou", "CN"),
+    ("Hangzhou", "CN"),
+    ("Wuhan", "CN"),
+    ("Hong Kong", "HK"),
+    ("Taipei", "TW"),
+    ("Seoul", "KR"),
+    ("Tokyo", "JP"),
+    ("Osaka", "JP"),
+    ("San Jose", "US"),
+    ("San Francisco", "US"),
+    ("San Diego", "US"),
+    ("New York City", "US"),
+    ("Boston", "US"),
+    ("Munich", "DE"),
+    ("Paris", "FR"),
+    ("London", "GB"),
 )
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -75,7 +117,9 @@ def _chinese_name(city: dict) -> str:
     with_shi = sorted(a[:-1] for a in names if a.endswith("市") and len(a) >= 3)
     if with_shi:
         return with_shi[0]
-    plain = sorted((a for a in names if not a.endswith(("区", "區", "镇", "街道"))), key=lambda a: (len(a), a))
+    plain = sorted(
+        (a for a in names if not a.endswith(("区", "區", "镇", "街道"))), key=lambda a: (len(a), a)
+    )
     return plain[0] if plain else city["name"]
 
 
@@ -118,8 +162,9 @@ def build_world() -> World:
     return World(
         ids=np.array([f"GN{c['geonameid']}" for c in chosen]),
         names=np.array([c["name"] for c in chosen]),
-        local_names=np.array([_chinese_name(c) if c["countrycode"] in ("CN", "TW", "HK") else c["name"]
-                              for c in chosen]),
+        local_names=np.array(
+            [_chinese_name(c) if c["countrycode"] in ("CN", "TW", "HK") else c["name"] for c in chosen]
+        ),
         countries=np.array([c["countrycode"] for c in chosen]),
         lat=np.array([float(c["latitude"]) for c in chosen]),
         lon=np.array([float(c["longitude"]) for c in chosen]),

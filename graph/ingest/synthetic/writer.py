@@ -1,12 +1,17 @@
-"""Writing the canonical CSV folder, one year at a time (memory flat in N)."""
+"""Writing the canonical CSV folder, one year at a time (memory flat in N).
+
+Rows are formatted with one ``str.format`` per row over plain Python lists, which is several times
+faster than ``DataFrame.to_csv`` here; text columns that may hold a comma or a quote are quoted the
+way the csv module does (RFC 4180).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
 import numpy as np
-import pandas as pd
 
 from graph.ingest.synthetic.engine import YearOutput
 from graph.ingest.synthetic.world import World
@@ -22,59 +27,107 @@ HEADERS = {
     "patent_ipc": ["patent_id", "ipc_code", "seq"],
     "citations": ["citing_id", "cited_id", "origin"],
 }
+ID_OFFSET = 10**9  # patent number n is written SIM-P<n + 10**9>, so ids have a fixed width
 
 
-def patent_ids(numbers: np.ndarray) -> np.ndarray:
-    return np.char.add("SIM-P", (numbers + 10**9).astype(str))
+def quote(values: Iterable[str]) -> list[str]:
+    """CSV-quote the values that need it (comma, quote, newline), as csv.QUOTE_MINIMAL does."""
+    return [
+        f'"{v.replace(chr(34), chr(34) * 2)}"' if ("," in v or '"' in v or "\n" in v) else v for v in values
+    ]
 
 
-def actor_ids(prefix: str, ids: np.ndarray) -> np.ndarray:
-    return np.char.add(prefix, np.asarray(ids, dtype=np.int64).astype(str))
+def _ints(a: np.ndarray, offset: int = 0) -> list[int]:
+    return (np.asarray(a, dtype=np.int64) + offset).tolist()
 
 
 class FolderWriter:
     def __init__(self, out: Path, world: World) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.out, self.world = out, world
+        self.city_ids: list[str] = world.ids.tolist()
         self.files: dict[str, IO[str]] = {}
         for name, cols in HEADERS.items():
             fh = (out / f"{name}.csv").open("w", encoding="utf-8", newline="")
             fh.write(",".join(cols) + "\n")
             self.files[name] = fh
-        self._write("cities", {"city_id": world.ids, "name": world.names, "country": world.countries,
-                               "lat": np.round(world.lat, 5), "lon": np.round(world.lon, 5),
-                               "province": np.full(len(world.ids), "")})
+        self._write(
+            "cities",
+            "{},{},{},{:.5f},{:.5f},",
+            world.ids.tolist(),
+            quote(world.names.tolist()),
+            world.countries.tolist(),
+            world.lat.tolist(),
+            world.lon.tolist(),
+        )
 
-    def _write(self, name: str, cols: dict[str, object]) -> None:
-        frame = pd.DataFrame(cols, columns=list(cols))
-        frame.to_csv(self.files[name], header=False, index=False, lineterminator="\n")
+    def _write(self, name: str, fmt: str, *cols: Sequence[object]) -> None:
+        if len(cols[0]):
+            self.files[name].write("\n".join(map(fmt.format, *cols)) + "\n")
 
     def write_year(self, y: YearOutput) -> None:
-        w = self.world
         p = y.patents
-        pid = patent_ids(p["number"])
-        self._write("patents", {"patent_id": pid, "filing_date": p["filing_date"], "year": p["year"],
-                                "priority_year": p["priority_year"], "office": p["office"], "kind": p["kind"],
-                                "family_id": np.char.add("SIM-F", (p["number"] + 10**9).astype(str)),
-                                "title": p["title"]})
+        number = _ints(p["number"], ID_OFFSET)
+        self._write(
+            "patents",
+            "SIM-P{},{},{},{},{},{},SIM-F{},{}",
+            number,
+            p["filing_date"].tolist(),
+            p["year"].tolist(),
+            p["priority_year"].tolist(),
+            p["office"].tolist(),
+            p["kind"].tolist(),
+            number,
+            quote(p["title"].tolist()),
+        )
         a = y.applicants
-        aid = actor_ids("SIM-A", a["id"])  # type: ignore[arg-type]
-        self._write("applicants", {"applicant_id": aid, "name": a["name"], "type": a["type"],
-                                   "city_id": w.ids[a["city"]]})  # type: ignore[index]
-        firms = np.asarray(a["ownership"]) != ""
-        self._write("ownership", {"applicant_id": aid[firms], "ownership": np.asarray(a["ownership"])[firms]})
+        cities = [self.city_ids[c] for c in a["city"].tolist()]
+        ownership: list[str] = a["ownership"].tolist()
+        aid = _ints(a["id"])
+        self._write(
+            "applicants",
+            "SIM-A{},{},{},{}",
+            aid,
+            quote(a["name"]),
+            a["type"].tolist(),
+            cities,
+        )
+        firms = [(i, o) for i, o in zip(aid, ownership, strict=True) if o]
+        self._write("ownership", "SIM-A{},{}", [i for i, _ in firms], [o for _, o in firms])
         i = y.inventors
-        self._write("inventors", {"inventor_id": actor_ids("SIM-I", i["id"]), "name": i["name"],  # type: ignore[arg-type]
-                                  "city_id": w.ids[i["city"]]})  # type: ignore[index]
-        for name, links, prefix, col in (("patent_applicants", y.patent_applicants, "SIM-A", "applicant_id"),
-                                         ("patent_inventors", y.patent_inventors, "SIM-I", "inventor_id")):
-            self._write(name, {"patent_id": patent_ids(links["patent"]), col: actor_ids(prefix, links["id"]),
-                               "seq": links["seq"]})
-        self._write("patent_ipc", {"patent_id": patent_ids(y.patent_ipc["patent"]), "ipc_code": y.patent_ipc["code"],
-                                   "seq": y.patent_ipc["seq"]})
+        self._write(
+            "inventors",
+            "SIM-I{},{},{}",
+            _ints(i["id"]),
+            quote(i["name"]),
+            [self.city_ids[c] for c in i["city"].tolist()],
+        )
+        for name, links, prefix in (
+            ("patent_applicants", y.patent_applicants, "SIM-A"),
+            ("patent_inventors", y.patent_inventors, "SIM-I"),
+        ):
+            self._write(
+                name,
+                "SIM-P{}," + prefix + "{},{}",
+                _ints(links["patent"], ID_OFFSET),
+                _ints(links["id"]),
+                links["seq"].tolist(),
+            )
+        self._write(
+            "patent_ipc",
+            "SIM-P{},{},{}",
+            _ints(y.patent_ipc["patent"], ID_OFFSET),
+            y.patent_ipc["code"].tolist(),
+            y.patent_ipc["seq"].tolist(),
+        )
         c = y.citations
-        self._write("citations", {"citing_id": patent_ids(c["citing"]), "cited_id": patent_ids(c["cited"]),
-                                  "origin": c["origin"]})
+        self._write(
+            "citations",
+            "SIM-P{},SIM-P{},{}",
+            _ints(c["citing"], ID_OFFSET),
+            _ints(c["cited"], ID_OFFSET),
+            c["origin"].tolist(),
+        )
 
     def close(self) -> None:
         for fh in self.files.values():

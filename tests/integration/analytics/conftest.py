@@ -1,7 +1,7 @@
 """A small graph builder for the indicator tests: nodes and links from Python lists via UNWIND.
 
-Every node it creates carries the extra label ``HotspotTest`` and is removed (with its links, also
-those the analytics wrote) when the test ends. Follows the graph-model conventions of the BRIEF.
+The database is emptied first (main's ``empty_db`` fixture, which empties it again afterwards);
+every node the builder creates also carries the extra label ``HotspotTest``. Follows the graph-model conventions of the BRIEF.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ class GraphBuilder:
 
 
 @pytest.fixture
-def graph(driver: Driver) -> Iterator[GraphBuilder]:
-    builder = GraphBuilder(driver)
-    builder.clear()
+def graph(empty_db: Driver) -> Iterator[GraphBuilder]:
+    """A builder on an emptied database (indicators sum over the whole database)."""
+    builder = GraphBuilder(empty_db)
     yield builder
     builder.clear()

@@ -1,0 +1,219 @@
+"""The exported indicator tables (``shared/spec/exports.md``): fixed columns, settings beside them.
+
+Each export names the switches it uses; a switch given that it does not use is refused. The CSV
+holds full-precision numbers; ``FILE.meta.json`` holds the settings used (defaults included), the
+project's version, the time, counts of the database and what the indicator reports aside
+(unlocated patents, unresolved citations, dropped cities and technologies).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from neo4j import Driver
+
+from analytics import (
+    collaboration,
+    complexity_graph,
+    ecosystem,
+    network,
+    novelty,
+    novelty_graph,
+    sourcing,
+    specialisation,
+)
+from analytics.graphio import query
+from analytics.switches import Switches
+from hotspot_kg import __version__
+from hotspot_kg.errors import IndicatorError
+
+Result = tuple[pd.DataFrame, dict[str, Any]]
+COMMON = {"geo", "counting", "year"}
+COMPLEXITY = {"method", "convention", "threshold", "steps"}
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    columns: tuple[str, ...]
+    uses: frozenset[str]
+    compute: Callable[[Driver, Switches, str | None], Result]
+
+
+def _novelty_patents(driver: Driver, s: Switches, db: str | None) -> Result:
+    run = novelty_graph.compute(driver, s, db)
+    return run.result.patents, {"first_scored_year": run.result.first_scored_year}
+
+
+def _novelty_cities(driver: Driver, s: Switches, db: str | None) -> Result:
+    run = novelty_graph.compute(driver, s, db)
+    located = novelty_graph.patent_cities(driver, s, db)
+    table = novelty.by_city(run.result.patents, located, s.counting)
+    if s.cities is not None:
+        table = table[table["city_id"].isin(s.cities)]
+    missing = novelty.unlocated(run.result.patents, located)
+    return table, {"first_scored_year": run.result.first_scored_year, "unlocated": _records(missing)}
+
+
+def _rsi(driver: Driver, s: Switches, db: str | None) -> Result:
+    table, periods = specialisation.compute(driver, s, db)
+    unlocated = specialisation.unlocated(driver, s, db)
+    return table, {"periods": [str(p) for p in periods], "unlocated": _records(unlocated)}
+
+
+def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
+    def compute(driver: Driver, s: Switches, db: str | None) -> Result:
+        t = complexity_graph.compute(
+            driver,
+            s,
+            threshold=s.threshold,
+            method=s.method,
+            steps=s.steps,
+            convention=s.convention,
+            database=db,
+        )
+        extra = {"periods": [str(p) for p in t.periods], "dropped": t.dropped}
+        return (t.kci if kind == "kci" else t.tci), extra
+
+    return compute
+
+
+def _collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
+    return collaboration.compute(driver, s, db), {}
+
+
+def _sourcing(driver: Driver, s: Switches, db: str | None) -> Result:
+    table, unresolved, periods = sourcing.compute(driver, s, db)
+    return table, {"periods": [str(p) for p in periods], "unresolved": _records(unresolved)}
+
+
+def _network(driver: Driver, s: Switches, db: str | None) -> Result:
+    if not s.cities:
+        raise IndicatorError("export local-network needs at least one --city CITY_ID")
+    periods = s.resolved_periods(database_counts(driver, db)["last_year"])
+    nets = network.compute(driver, s, periods, db)
+    summary = [
+        {
+            "city_id": n.city_id,
+            "period": n.period.name,
+            "modularity": n.modularity,
+            "largest_component_share": n.largest_component_share(),
+            "edge_mix": {str(k): int(v) for k, v in n.edge_mix().items()},
+        }
+        for n in nets
+    ]
+    return network.table(nets), {"periods": [str(p) for p in periods], "networks": summary}
+
+
+def _stakeholders(driver: Driver, s: Switches, db: str | None) -> Result:
+    return ecosystem.compute(driver, s, db)[0], {}
+
+
+def _ownership(driver: Driver, s: Switches, db: str | None) -> Result:
+    return ecosystem.compute(driver, s, db)[1], {}
+
+
+EXPORTS: dict[str, Export] = {
+    e.name: e
+    for e in (
+        Export("novelty-patents", tuple(novelty.PATENT_COLUMNS), frozenset({"year", "ipc_level", "pool_years"}),
+               _novelty_patents),
+        Export("novelty-cities", tuple(novelty.CITY_COLUMNS),
+               frozenset(COMMON | {"ipc_level", "pool_years", "cities"}), _novelty_cities),
+        Export("rsi", tuple(specialisation.RSI_COLUMNS),
+               frozenset(COMMON | {"tech_unit", "ipc_level", "periods", "cities"}), _rsi),
+        Export("kci", tuple(complexity_graph.KCI_COLUMNS),
+               frozenset(COMMON | COMPLEXITY | {"tech_unit", "ipc_level", "periods", "cities"}), _complexity("kci")),
+        Export("tci", tuple(complexity_graph.TCI_COLUMNS),
+               frozenset(COMMON | COMPLEXITY | {"tech_unit", "ipc_level", "periods"}), _complexity("tci")),
+        Export("collaboration-types", ("city_id", "year", "local", "domestic", "international", "single"),
+               frozenset(COMMON | {"cities"}), _collaboration),
+        Export("knowledge-sourcing", tuple(sourcing.COLUMNS),
+               frozenset(COMMON | {"periods", "cities", "self_citations"}), _sourcing),
+        Export("local-network",
+               ("city_id", "period", "applicant_id", "name", "type", "degree", "betweenness", "community"),
+               frozenset({"year", "periods", "cities"}), _network),
+        Export("stakeholders", tuple(ecosystem.STAKEHOLDER_COLUMNS), frozenset(COMMON | {"cities"}), _stakeholders),
+        Export("ownership", tuple(ecosystem.OWNERSHIP_COLUMNS), frozenset(COMMON | {"cities"}), _ownership),
+    )
+}  # fmt: skip
+
+OPTION = {
+    "geo": "--geo", "counting": "--counting", "year": "--year", "ipc_level": "--ipc-level",
+    "pool_years": "--pool-years", "tech_unit": "--tech-unit", "periods": "--period", "cities": "--city",
+    "self_citations": "--self-citations", "method": "--method", "convention": "--convention",
+    "threshold": "--threshold", "steps": "--steps",
+}  # fmt: skip
+
+
+def lookup(name: str) -> Export:
+    if name not in EXPORTS:
+        raise IndicatorError(f"no export named {name!r}; choose one of: {', '.join(EXPORTS)}")
+    return EXPORTS[name]
+
+
+def switches_for(name: str, given: Mapping[str, Any]) -> Switches:
+    """The switches of export ``name`` from the ones the user gave; unused ones are refused."""
+    export = lookup(name)
+    given = {k: v for k, v in given.items() if v is not None and v != ()}
+    unused = sorted(set(given) - export.uses)
+    if unused:
+        takes = ", ".join(OPTION[u] for u in sorted(export.uses, key=list(OPTION).index))
+        raise IndicatorError(
+            f"export {name} does not use {', '.join(OPTION[u] for u in unused)}; it takes: {takes}"
+        )
+    tech_unit = given.get("tech_unit") or ("ipc" if name in ("kci", "tci") else "field35")
+    if "ipc_level" in given and name in ("rsi", "kci", "tci") and tech_unit == "field35":
+        raise IndicatorError(f"export {name} uses --ipc-level only with --tech-unit ipc")
+    for key in ("periods", "cities"):
+        if key in given:
+            given[key] = tuple(given[key])
+    return Switches(**given)
+
+
+def resolved_settings(name: str, switches: Switches) -> dict[str, Any]:
+    """Every switch the export uses, with the value in force (defaults included)."""
+    values = switches.as_dict()
+    values["geo"] = switches.geo or ("inventor" if name == "collaboration-types" else "applicant")
+    values["tech_unit"] = switches.tech_unit or ("ipc" if name in ("kci", "tci") else "field35")
+    return {k: values[k] for k in OPTION if k in lookup(name).uses}
+
+
+def database_counts(driver: Driver, database: str | None = None) -> dict[str, Any]:
+    row = query(driver, "database_counts", None, database).iloc[0]
+    return {str(k): (None if pd.isna(v) else int(v)) for k, v in row.items()}
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return list(json.loads(df.to_json(orient="records")))
+
+
+def export(
+    driver: Driver, name: str, given: Mapping[str, Any], out: Path, database: str | None = None
+) -> tuple[int, Path]:
+    """Compute export ``name``, write ``out`` (CSV) and ``out.meta.json``; the row count and meta path."""
+    e = lookup(name)
+    switches = switches_for(name, given)
+    table, extra = e.compute(driver, switches, database)
+    table = table.reindex(columns=list(e.columns))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False)
+    meta = {
+        "indicator": name,
+        "columns": list(e.columns),
+        "rows": len(table),
+        "settings": resolved_settings(name, switches),
+        **extra,
+        "version": __version__,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": database_counts(driver, database),
+    }
+    meta_path = out.with_suffix(".meta.json") if out.suffix == ".csv" else Path(f"{out}.meta.json")
+    meta_path.write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
+    return len(table), meta_path

@@ -1,0 +1,154 @@
+"""Load benchmark: synthetic patents online and in bulk, and the bare ``neo4j-admin database import``.
+
+For each size N (``--sizes``): generate a synthetic canonical folder (``hotspot-kg generate``), then
+1. online: validate + ``load_online`` into an empty database (skipped above HOTSPOT_BENCH_ONLINE_MAX,
+   default 200,000 patents, for time);
+2. bulk: validate + ``load_bulk`` (write import CSVs, stop, import, start, schema) into an empty database;
+3. bare: the same import CSV files through ``neo4j-admin database import full`` alone (server stopped).
+Reported: patents/s and relationships/s, and the ratio of the bulk path to the bare import.
+
+It runs on a server instance of its own (``.neo4j/bench-instance``, ports +20000), never on the demo's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from graph.ingest import bulk_csv, load_bulk, load_online, pipeline
+from graph.ingest.synthetic.generate import generate
+from hotspot_kg import db
+from hotspot_kg import settings as settings_module
+from hotspot_kg.maintenance import reset_database
+from hotspot_kg.server import process
+
+SEED = 1
+BATCH_SIZE = 10_000
+
+
+def bench_settings() -> settings_module.Settings:
+    """The benchmark's own local server: data under .neo4j/bench-instance, ports 20000 above the usual ones."""
+    env = dict(os.environ)
+    env.pop("NEO4J_URI", None)
+    base = settings_module.local_server(env)
+    env["HOTSPOT_NEO4J_HOME"] = str(base.dist / "bench-instance")
+    env["HOTSPOT_BOLT_PORT"] = str(base.bolt_port + 20000 if base.bolt_port < 45535 else 27687)
+    env["HOTSPOT_HTTP_PORT"] = str(base.http_port + 20000 if base.http_port < 45535 else 27474)
+    return settings_module.load(env)
+
+
+def _empty(config: settings_module.Settings) -> None:
+    process.start(config, echo=lambda line: None)
+    with db.connect(config) as driver:
+        reset_database(driver, config.database)
+
+
+def _row(case: str, n: int, seconds: float, patents: int, rels: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "benchmark": "load",
+        "case": case,
+        "patents": n,
+        "seconds": round(seconds, 2),
+        "patents_per_s": round(patents / seconds),
+        "relationships_per_s": round(rels / seconds),
+        "relationships": rels,
+        **extra,
+    }
+
+
+def online(
+    config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console
+) -> dict[str, Any]:
+    _empty(config)
+    cpu, began = time.process_time(), time.perf_counter()
+    outcome = pipeline.prepare("canonical", folder, work / "rejects-online.csv", work)
+    validated = time.perf_counter()
+    with db.connect(config) as driver:
+        created = load_online.load(driver, outcome.staging, batch_size=BATCH_SIZE, console=console)
+    done = time.perf_counter()
+    outcome.staging.remove()
+    rels = sum(created.relationships.values())
+    return _row(
+        "online",
+        n,
+        done - began,
+        n,
+        rels,
+        validate_seconds=round(validated - began, 2),
+        load_seconds=round(done - validated, 2),
+        load_patents_per_s=round(n / (done - validated)),
+        python_cpu_seconds=round(time.process_time() - cpu, 2),
+        rejected=outcome.rejected,
+    )
+
+
+def bulk(
+    config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console
+) -> list[dict[str, Any]]:
+    _empty(config)
+    csv_folder = work / "import"
+    timings = load_bulk.Timings()
+    began = time.perf_counter()
+    outcome = pipeline.prepare("canonical", folder, work / "rejects-bulk.csv", work)
+    validated = time.perf_counter()
+    created = load_bulk.load(config, outcome.staging, console=console, csv_folder=csv_folder, timings=timings)
+    total = time.perf_counter() - began
+    outcome.staging.remove()
+    rels = sum(created.relationships.values())
+    files = bulk_csv.ImportFiles(csv_folder)
+    files.files = [
+        (g.kind, csv_folder / f"{g.name}.header.csv", csv_folder / f"{g.name}.csv", 1)
+        for g in bulk_csv.GROUPS
+        if (csv_folder / f"{g.name}.csv").stat().st_size
+    ]
+    process.stop(config, echo=lambda line: None)
+    bare = load_bulk.admin_import(config.local, files, config.database)
+    process.start(config, echo=lambda line: None)
+    return [
+        _row(
+            "bulk",
+            n,
+            total,
+            n,
+            rels,
+            validate_seconds=round(validated - began, 2),
+            csv_seconds=round(timings.csv, 2),
+            import_seconds=round(timings.admin_import, 2),
+            restart_seconds=round(timings.stop + timings.start, 2),
+            schema_seconds=round(timings.schema, 2),
+            baseline_seconds=round(bare, 2),
+            ratio=round(total / bare, 2),
+            ratio_without_restart=round((total - timings.stop - timings.start) / bare, 2),
+        ),
+        _row("bare neo4j-admin import", n, bare, n, rels),
+    ]
+
+
+def run(args: argparse.Namespace) -> list[dict[str, Any]]:
+    sizes = [int(s) for s in str(getattr(args, "sizes", "100000")).split(",") if s]
+    online_max = int(os.environ.get("HOTSPOT_BENCH_ONLINE_MAX", "200000"))
+    config = bench_settings()
+    console = Console(stderr=True)
+    rows: list[dict[str, Any]] = []
+    work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-load-"))
+    try:
+        for n in sizes:
+            work = work_root / str(n)
+            folder = work / "synthetic"
+            began = time.perf_counter()
+            generate(folder, patents=n, seed=SEED)
+            console.print(f"generated {n:,} synthetic patents in {time.perf_counter() - began:.0f} s")
+            if n <= online_max:
+                rows.append(online(config, folder, work, n, console))
+            rows.extend(bulk(config, folder, work, n, console))
+    finally:
+        process.stop(config, echo=lambda line: None)
+        shutil.rmtree(work_root, ignore_errors=True)
+    return rows

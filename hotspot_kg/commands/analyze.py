@@ -1,0 +1,58 @@
+"""``hotspot-kg analyze [NAME ...]``: compute the indicators and write back their results."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from analytics.analyze import STEPS, run_step
+from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS, Switches, parse_period
+from hotspot_kg import db
+from hotspot_kg import settings as settings_module
+
+
+@click.command("analyze")
+@click.argument("names", nargs=-1, type=click.Choice(list(STEPS)))
+@click.option("--geo", type=click.Choice(GEOS), help="Whose address places a patent in a city.")
+@click.option("--counting", type=click.Choice(COUNTINGS), default="fractional", show_default=True)
+@click.option("--year", type=click.Choice(YEARS), default="filing", show_default=True)
+@click.option("--ipc-level", type=click.Choice(IPC_LEVELS), default="subclass", show_default=True)
+@click.option("--pool-years", type=click.IntRange(min=0), default=5, show_default=True)
+@click.option(
+    "--period", "periods", multiple=True, metavar="NAME:FIRST-LAST", help="Default: the three stages."
+)
+def analyze(
+    names: tuple[str, ...], geo: str | None, counting: str, year: str, ipc_level: str, pool_years: int,
+    periods: tuple[str, ...],
+) -> None:  # fmt: skip
+    """Compute the indicators NAME ... (all by default) and write back what the graph keeps:
+    novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED.
+
+    Example:
+
+        hotspot-kg analyze novelty specialisation --pool-years 5
+    """
+    switches = Switches(
+        geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,
+        periods=tuple(parse_period(p) for p in periods) or None,
+    )  # fmt: skip
+    chosen = list(names) or list(STEPS)
+    console = Console(stderr=True)
+    settings = settings_module.current()
+    with (
+        db.connect(settings) as driver,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        ) as progress,
+    ):
+        task = progress.add_task("analyze", total=len(chosen))
+        for name in chosen:
+            progress.update(task, description=name)
+            summary, seconds = run_step(name, driver, switches, settings.database)
+            progress.console.print(f"[bold]{name}[/bold] ({seconds:.1f} s): {summary}")
+            progress.advance(task)

@@ -1,0 +1,65 @@
+"""``hotspot-kg export NAME --out FILE.csv [switches]``: one indicator table, as the export contract says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from analytics import exports
+from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, SELF_CITATIONS, TECH_UNITS, YEARS, parse_period
+from hotspot_kg import db
+from hotspot_kg import settings as settings_module
+from hotspot_kg.errors import HotspotError
+
+
+def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[object, ...]:
+    try:
+        return tuple(parse_period(v) for v in values)
+    except HotspotError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@click.command("export")
+@click.argument("name", type=click.Choice(list(exports.EXPORTS)))
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The CSV file."
+)
+@click.option("--geo", type=click.Choice(GEOS), help="Whose address places a patent in a city.")
+@click.option("--counting", type=click.Choice(COUNTINGS), help="Fractional (1/k per city) or whole counting.")
+@click.option("--year", type=click.Choice(YEARS), help="Which date gives a patent its year.")
+@click.option("--ipc-level", type=click.Choice(IPC_LEVELS), help="The level at which IPC codes are compared.")
+@click.option("--pool-years", type=click.IntRange(min=0), help="Years of the novelty seed pool (default 5).")
+@click.option("--tech-unit", type=click.Choice(TECH_UNITS), help="WIPO 35 fields or IPC codes.")
+@click.option(
+    "--period",
+    "periods",
+    multiple=True,
+    callback=_periods,
+    metavar="NAME:FIRST-LAST",
+    help="A period (repeatable); default: the three stages.",
+)
+@click.option("--city", "cities", multiple=True, metavar="CITY_ID", help="Keep these cities (repeatable).")
+@click.option("--self-citations", type=click.Choice(SELF_CITATIONS), help="Knowledge sourcing: keep or drop.")
+@click.option("--method", type=click.Choice(["eigen", "reflections"]), help="KCI/TCI method (default eigen).")
+@click.option(
+    "--convention",
+    type=click.Choice(["default", "econgeo", "ecomplexity"]),
+    help="KCI/TCI parity mode (default: default).",
+)
+@click.option("--threshold", type=float, help="KCI/TCI: RSI threshold of M (default 1).")
+@click.option("--steps", type=click.IntRange(min=1), help="KCI/TCI reflections: iterations (default 20).")
+def export(name: str, out: Path, **switches: object) -> None:
+    """Compute indicator NAME and write it to FILE.csv, with the settings in FILE.meta.json.
+
+    A switch that the indicator does not use is refused. Numbers keep full precision.
+
+    Example:
+
+        hotspot-kg export rsi --out rsi.csv --counting whole --period boom:2006-2015 --city gn:1795565
+    """
+    exports.switches_for(name, switches)  # refuse unused switches before connecting
+    settings = settings_module.current()
+    with db.connect(settings) as driver:
+        rows, meta = exports.export(driver, name, switches, out, database=settings.database)
+    click.echo(f"{name}: {rows} rows -> {out} (settings in {meta})")

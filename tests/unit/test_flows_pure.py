@@ -1,0 +1,52 @@
+"""Collaboration types and citation flows without a server, by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics.collaboration import by_city, classify
+from analytics.sourcing import by_period, flows
+from analytics.switches import Period
+
+
+def test_classify_collaboration_types() -> None:
+    patents = pd.DataFrame(
+        [
+            ("a", 2, 2, ["X"], ["CN"]),
+            ("b", 3, 2, ["X", "Y"], ["CN"]),
+            ("c", 2, 2, ["X", "Z"], ["CN", "US"]),
+            ("d", 1, 1, ["X"], ["CN"]),
+            ("e", 3, 1, ["X"], ["CN"]),
+        ],
+        columns=["patent_id", "persons", "located", "cities", "countries"],
+    ).assign(year=2010)
+    assert classify(patents).tolist() == ["local", "domestic", "international", "single", "single"]
+    table = by_city(patents, "fractional").set_index("city_id")
+    assert table.loc["X", ["local", "domestic", "international", "single"]].tolist() == [1.0, 0.5, 0.5, 2.0]
+    assert table.loc["X", "local_share"] == pytest.approx(0.5)
+
+
+def test_citation_flows_split_over_both_ends() -> None:
+    citations = pd.DataFrame(
+        [("p", "q", 2010, True, False), ("p", "r", 2010, False, False), ("p", "s", 2010, True, True)],
+        columns=["citing_id", "cited_id", "year", "cited_in_db", "self_citation"],
+    )
+    located = pd.DataFrame(
+        [("p", "A"), ("p", "B"), ("q", "A"), ("q", "C"), ("s", "A")], columns=["patent_id", "city_id"]
+    )
+    countries = pd.Series({"A": "CN", "B": "CN", "C": "US"})
+    flow, unresolved = flows(citations, located, countries, "fractional", "include")
+    got = {(r.city_id, r.source_city_id, r.relation): r.citations for r in flow.itertuples()}
+    # p (A, B: 1/2 each) cites q (A, C: 1/2 each) and s (A); r is not loaded
+    assert got == {
+        ("A", "A", "local"): 0.25 + 0.5,
+        ("A", "C", "foreign"): 0.25,
+        ("B", "A", "domestic"): 0.25 + 0.5,
+        ("B", "C", "foreign"): 0.25,
+    }
+    assert unresolved["unresolved"].tolist() == [0.5, 0.5]
+    flow, _ = flows(citations, located, countries, "whole", "exclude")
+    assert flow["citations"].sum() == pytest.approx(2.0)  # s dropped; q counted once from A, once from B
+    table = by_period(flow, [Period("s", 2006, 2015)])
+    assert table.groupby("city_id")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
