@@ -83,3 +83,12 @@ def test_ui_command_has_help_with_an_example() -> None:
     result = CliRunner().invoke(cli, ["ui", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output and "--port" in result.output
+
+
+def test_every_query_shown_under_a_chart_exists() -> None:
+    from graph import queries
+    from ui import tables
+
+    shown = {q for name in tables.FETCH for q in tables.query_names(name)}
+    assert shown <= set(queries.names()), shown - set(queries.names())
+    assert set(tables.FETCH) == set(tables.COLUMNS)
