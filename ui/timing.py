@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -16,9 +17,9 @@ APP = Path(__file__).resolve().parent / "app.py"
 PAGES = ["overview", "specialisation", "novelty_complexity", "ecosystem", "global_networks", "cypher_console"]
 
 
-def timings(runs: int, timeout: float) -> list[tuple[str, list[float]]]:
+def timings(runs: int, timeout: float) -> Iterator[tuple[str, list[float]]]:
+    """(page, seconds of each run), page by page as they are measured."""
     at = AppTest.from_file(str(APP), default_timeout=timeout)
-    out = []
     for page in PAGES:
         if page != PAGES[0]:  # the first run opens the default page, the overview
             at.switch_page(f"pages/{page}.py")
@@ -29,8 +30,7 @@ def timings(runs: int, timeout: float) -> list[tuple[str, list[float]]]:
             seconds.append(time.perf_counter() - start)
             if at.exception:
                 raise SystemExit(f"{page}: {at.exception[0].value}")
-        out.append((page, seconds))
-    return out
+        yield page, seconds
 
 
 def main() -> None:
