@@ -117,9 +117,13 @@ def heading(browser: WebDriver, text: str, seconds: float = 180) -> None:
     """Wait until the page's h1 holds ``text`` and Streamlit has finished running the script."""
     try:
         WebDriverWait(browser, seconds).until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
-        WebDriverWait(browser, seconds).until(
-            lambda b: not b.find_elements(By.CSS_SELECTOR, '[data-testid="stStatusWidget"]')
-        )
+        idle: list[bool] = []
+
+        def settled(b: WebDriver) -> bool:  # the running indicator absent three polls in a row
+            idle.append(not b.find_elements(By.CSS_SELECTOR, '[data-testid="stStatusWidget"]'))
+            return len(idle) >= 3 and all(idle[-3:])
+
+        WebDriverWait(browser, seconds, poll_frequency=0.5).until(settled)
     except TimeoutException:
         h1 = [e.text for e in browser.find_elements(By.TAG_NAME, "h1")]
         shoot(browser, "failure")
@@ -172,6 +176,10 @@ def test_browse_every_page_after_switching_city(app_url: str, browser: WebDriver
         heading(browser, text)
         if path != "cypher_console":
             assert "Beijing (CN)" in browser.find_element(By.TAG_NAME, "h1").text  # the city holds
+        else:
+            WebDriverWait(browser, 60).until(
+                ec.presence_of_element_located((By.XPATH, '//button[normalize-space()="Run"]'))
+            )
         shots.append(shoot(browser, f"{number:02d}-{path}"))
     errors = browser.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
     assert errors == [], [e.text for e in errors]
