@@ -34,12 +34,7 @@ if not info.get("patents"):
     st.info("The database holds no patents yet: load some with `hotspot-kg load canonical DIR`.")
     st.stop()
 
-st.session_state["_selection"] = sidebar.render()
-st.sidebar.caption(
-    f"{int(info['patents']):,} patents, {info['first_year']}-{info['last_year']} · "
-    f"[Neo4j Browser]({data.browser_url()})"
-)
-
+# st.navigation comes before the sidebar's widgets: drawn after it, they keep their values on reruns
 page = st.navigation(
     [
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/timeline:", default=True),
@@ -52,4 +47,10 @@ page = st.navigation(
         st.Page(PAGES / "cypher_console.py", title="Cypher console", icon=":material/terminal:"),
     ]
 )
+st.session_state["_selection"] = sidebar.render()
+st.sidebar.caption(
+    f"{int(info['patents']):,} patents, {info['first_year']}-{info['last_year']} · "
+    f"[Neo4j Browser]({data.browser_url()})"
+)
+
 page.run()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
 from analytics.switches import Period
 
 STAGE_COLOURS = (
@@ -110,10 +111,15 @@ def novelty_vs_kci(table: pd.DataFrame, highlight: str, compare: Sequence[str], 
 
 
 def shares_over_time(table: pd.DataFrame, category: str, value: str, title: str) -> go.Figure:
-    """Stacked shares of ``category`` per year (Figures 10, 11, 13)."""
-    totals = table.groupby("year")[value].transform("sum")
-    shares = table.assign(share=(table[value] / totals).fillna(0.0))
-    fig = px.area(
+    """Stacked shares of ``category`` per year, one bar per year with patents (Figures 10, 11, 13)."""
+    wide = table.pivot_table(index="year", columns=category, values=value, aggfunc="sum", fill_value=0.0)
+    wide = wide[wide.sum(axis=1) > 0]  # a year without patents has no bar
+    shares = (
+        wide.div(wide.sum(axis=1), axis=0)
+        .reset_index()
+        .melt(id_vars="year", var_name=category, value_name="share")
+    )
+    fig = px.bar(
         shares.sort_values("year"),
         x="year",
         y="share",
@@ -121,7 +127,7 @@ def shares_over_time(table: pd.DataFrame, category: str, value: str, title: str)
         title=title,
         color_discrete_map=TYPE_COLOURS,
     )
-    fig.update_layout(yaxis_tickformat=".0%", legend_title_text="")
+    fig.update_layout(yaxis_tickformat=".0%", legend_title_text="", bargap=0.05)
     return fig
 
 

@@ -144,3 +144,20 @@ def run_console(query: str, params: dict[str, Any], limit: int, timeout: float) 
     from hotspot_kg.readonly import run_read_only
 
     return run_read_only(driver(), query, params, database=database(), timeout=timeout, limit=limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def read_only_queries() -> list[str]:
+    """The saved queries of graph/cypher/ that only read (planned with EXPLAIN once): the console's examples."""
+    from graph import queries
+    from hotspot_kg.readonly import query_type
+
+    names = []
+    for name in queries.names():
+        try:
+            q = queries.load(name)
+            if query_type(driver(), q.text, q.bind(), database()) == "r":
+                names.append(name)
+        except HotspotError:
+            continue  # several statements, or a default the server cannot plan: not an example
+    return names

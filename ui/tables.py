@@ -15,53 +15,15 @@ from typing import Any
 import pandas as pd
 from neo4j import Driver
 
-from analytics import (
-    collaboration,
-    complexity_graph,
-    ecosystem,
-    network,
-    novelty_graph,
-    sourcing,
-    specialisation,
-)
+from analytics import exports, network
 from analytics.switches import Period, Switches
 from graph.queries import load
 from hotspot_kg.db import run
 from hotspot_kg.errors import HotspotError
 
-COLUMNS: dict[str, list[str]] = {
-    "novelty-patents": ["patent_id", "year", "new_classes", "new_pairs", "novel", "novelty_type"],
-    "novelty-cities": [
-        "city_id",
-        "year",
-        "patents",
-        "novel_patents",
-        "novel_share",
-        "origination",
-        "novel_combination",
-        "combination",
-        "refinement",
-    ],
-    "rsi": ["city_id", "period", "tech", "x", "rsi", "rsi_sym"],
-    "kci": ["city_id", "period", "diversity", "kci"],
-    "tci": ["tech", "period", "ubiquity", "tci"],
-    "collaboration-types": ["city_id", "year", "local", "domestic", "international", "single"],
-    "knowledge-sourcing": ["city_id", "period", "source_city_id", "relation", "citations", "share"],
-    "local-network": [
-        "city_id",
-        "period",
-        "applicant_id",
-        "name",
-        "type",
-        "degree",
-        "betweenness",
-        "community",
-    ],
-    "stakeholders": ["city_id", "year", "type", "patents"],
-    "ownership": ["city_id", "year", "ownership", "patents"],
-    # the explorer's own count (Figure 2), not an indicator of the contract
-    "patents-per-year": ["city_id", "year", "patents"],
-}
+# The export contract's columns (from analytics.exports), and the explorer's own count of Figure 2.
+COLUMNS: dict[str, list[str]] = {name: list(e.columns) for name, e in exports.EXPORTS.items()}
+COLUMNS["patents-per-year"] = ["city_id", "year", "patents"]
 
 # What a table needs in the database, said when it comes back empty.
 NEEDS: dict[str, str] = {
@@ -91,24 +53,16 @@ class NotAvailable(HotspotError):
         )
 
 
-def _novelty_cities(driver: Driver, switches: Switches, database: str | None) -> pd.DataFrame:
-    return novelty_graph.cities(driver, switches, novelty_graph.compute(driver, switches, database), database)
-
-
 Fetch = Callable[[Driver, Switches, str | None], pd.DataFrame]
 
-FETCH: dict[str, Fetch] = {
-    "novelty-patents": lambda d, s, db: novelty_graph.compute(d, s, db).result.patents,
-    "novelty-cities": _novelty_cities,
-    "rsi": lambda d, s, db: specialisation.compute(d, s, db)[0],
-    "kci": lambda d, s, db: complexity_graph.compute(d, s, database=db).kci,
-    "tci": lambda d, s, db: complexity_graph.compute(d, s, database=db).tci,
-    "collaboration-types": lambda d, s, db: collaboration.compute(d, s, db),
-    "knowledge-sourcing": lambda d, s, db: sourcing.compute(d, s, db)[0],
-    "stakeholders": lambda d, s, db: ecosystem.compute(d, s, db)[0],
-    "ownership": lambda d, s, db: ecosystem.compute(d, s, db)[1],
-    "patents-per-year": lambda d, s, db: patents_per_year(d, s, db),
-}
+
+def _export(name: str) -> Fetch:
+    """The table of ``hotspot-kg export NAME``, computed by the same analytics function."""
+    return lambda d, s, db: exports.EXPORTS[name].compute(d, s, db)[0]
+
+
+FETCH: dict[str, Fetch] = {name: _export(name) for name in exports.EXPORTS}
+FETCH["patents-per-year"] = lambda d, s, db: patents_per_year(d, s, db)
 
 # The named queries behind each table (shown under each chart).
 QUERIES: dict[str, tuple[str, ...]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 
 import click
@@ -49,9 +49,6 @@ def ui(port: int, address: str) -> None:
         )
     settings = settings_module.current()
     click.echo(f"Explorer at http://{address}:{port}/ (Neo4j {settings.uri}); Ctrl-C stops it.")
-    try:
-        code = subprocess.call(streamlit_command(port, address))  # same environment: same settings
-    except KeyboardInterrupt:
-        code = 0
-    if code:
-        raise click.exceptions.Exit(code)
+    sys.stdout.flush()
+    cmd = streamlit_command(port, address)
+    os.execv(cmd[0], cmd)  # this process becomes the server: Ctrl-C and SIGTERM reach Streamlit itself

@@ -15,10 +15,7 @@ st.caption(
     f"open [Neo4j Browser]({data.browser_url()})."
 )
 
-examples = [
-    "(write your own)",
-    *[n for n in queries.names() if not n.startswith(("admin_", "reset_", "load_"))],
-]
+examples = ["(write your own)", *data.read_only_queries()]
 example = st.selectbox("Saved queries of graph/cypher/", examples, key="console-example")
 defaults: dict[str, object] = {}
 text = "MATCH (c:City)<-[:LOCATED_IN]-(a:Applicant)\nRETURN c.name AS city, count(a) AS applicants\nORDER BY applicants DESC"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from ui import charts, data, network_chart, sidebar, widgets
@@ -39,7 +41,8 @@ if net.nodes.empty:
 else:
     title = f"Co-applicants located in {city_name}, {period}: colour = stakeholder type, size = degree"
     st.plotly_chart(network_chart.network_figure(net.nodes, net.edges, title))
-    modularity = "" if net.modularity is None else f", Louvain modularity {net.modularity:.2f}"
+    known = net.modularity is not None and not math.isnan(net.modularity)
+    modularity = f", Louvain modularity {net.modularity:.2f}" if known else ""
     st.caption(f"{len(net.nodes):,} applicants, {len(net.edges):,} links{modularity}. The 10 most central:")
     st.dataframe(
         net.nodes.sort_values(["betweenness", "degree"], ascending=False).head(10)[

@@ -1,0 +1,94 @@
+"""The explorer's pure pieces: console parameters, chart data, the `hotspot-kg ui` command line."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from analytics.switches import Period
+from hotspot_kg.cli import cli
+from hotspot_kg.commands.ui import APP, streamlit_command
+from ui import charts, console
+
+
+def test_console_finds_parameters_outside_strings_and_comments() -> None:
+    query = (
+        "MATCH (c:City {id: $city}) // $not_this\nWHERE c.name <> '$nor_this' AND c.x > $min\nRETURN $city"
+    )
+    assert console.parameters(query) == ["city", "min"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5", 5),
+        ("2.5", 2.5),
+        ('"CN"', "CN"),
+        ("'CN'", "CN"),
+        ("CN", "CN"),
+        ("[1, 2]", [1, 2]),
+        ('{"a": 1}', {"a": 1}),
+        ("null", None),
+        ("", None),
+        ("true", True),
+    ],
+)
+def test_console_reads_field_values(text: str, value: object) -> None:
+    assert console.value(text) == value
+
+
+def test_console_shows_defaults_as_json() -> None:
+    assert console.show("applicant") == '"applicant"'
+    assert console.show(None) == ""
+    assert console.value(console.show([1980, 1991])) == [1980, 1991]
+
+
+def test_shares_over_time_sum_to_one_in_years_with_patents() -> None:
+    table = pd.DataFrame(
+        {
+            "year": [2000, 2000, 2001, 2002],
+            "type": ["firm", "university", "firm", "firm"],
+            "patents": [3.0, 1.0, 0.0, 2.0],
+        }
+    )
+    fig = charts.shares_over_time(table, "type", "patents", "t")
+    shares = {(t.name, x): y for t in fig.data for x, y in zip(t.x, t.y, strict=True)}
+    assert shares == {
+        ("firm", 2000): 0.75,
+        ("university", 2000): 0.25,
+        ("firm", 2002): 1.0,
+        ("university", 2002): 0.0,
+    }  # 2001 has no patents: no bar
+
+
+def test_periods_are_shaded_and_named() -> None:
+    table = pd.DataFrame({"year": [1990, 2000], "patents": [1.0, 2.0], "city": ["A", "A"]})
+    fig = charts.per_year(table, "patents", "t", [Period("stage1", 1980, 1991), Period("stage2", 1992, 2005)])
+    shapes = [(s.x0, s.x1) for s in fig.layout.shapes]
+    assert shapes == [(1979.5, 1991.5), (1991.5, 2005.5)]
+    assert [a.text for a in fig.layout.annotations] == ["stage1", "stage2"]
+
+
+def test_ui_command_line_is_headless_on_the_port() -> None:
+    cmd = streamlit_command(8506, "127.0.0.1")
+    assert cmd[:5] == [sys.executable, "-m", "streamlit", "run", str(APP)]
+    assert "--server.headless=true" in cmd and "--server.port=8506" in cmd
+    assert APP.exists()
+
+
+def test_ui_command_has_help_with_an_example() -> None:
+    result = CliRunner().invoke(cli, ["ui", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "--port" in result.output
+
+
+def test_every_query_shown_under_a_chart_exists() -> None:
+    from graph import queries
+    from ui import tables
+
+    shown = {q for name in tables.FETCH for q in tables.query_names(name)}
+    assert shown <= set(queries.names()), shown - set(queries.names())
+    assert set(tables.FETCH) == set(tables.COLUMNS)
