@@ -25,6 +25,7 @@ demo: install
 	$(HK) demo
 
 test: install
+	sh scripts/ensure-chromium.sh
 	$(BIN)/pytest tests/unit tests/integration
 
 test-unit: install
