@@ -1,6 +1,6 @@
 """WIPO's IPC-technology concordance: IPC codes to the 35 technology fields in 5 sectors.
 
-The table is project data (``graph/ingest/data/ipc_technology.csv``, see the README there for
+The table is project data (``graph/ingest/data/technology_concordance.csv``, see the README there for
 the source and attribution: WIPO, after Schmoch 2008). Each row maps a subclass (``H04L``) or a
 main group (``H04N 21/00``) to a field; a main-group row overrides the row of its subclass, so
 ``H04N 21/12`` is in field 4 (digital communication) while ``H04N 5/44`` is in field 2.
@@ -34,7 +34,7 @@ class Concordance:
 @lru_cache(maxsize=1)
 def concordance() -> Concordance:
     """The concordance table, loaded once."""
-    text = resources.files("graph.ingest").joinpath("data/ipc_technology.csv").read_text(encoding="utf-8")
+    text = resources.files("graph.ingest").joinpath("data/technology_concordance.csv").read_text(encoding="utf-8")
     fields: dict[int, TechField] = {}
     by_level: dict[str, dict[str, int]] = {"subclass": {}, "main_group": {}}
     for row in csv.DictReader(io.StringIO(text)):
