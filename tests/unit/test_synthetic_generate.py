@@ -9,22 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graph.ingest.records import TABLES
+from graph.ingest.records import LOAD_ORDER, TABLES
 from graph.ingest.synthetic import generate
 from hotspot_kg.cli import main
 
 N = 6_000
-FILES = (
-    "cities",
-    "applicants",
-    "inventors",
-    "ownership",
-    "patents",
-    "patent_applicants",
-    "patent_inventors",
-    "patent_ipc",
-    "citations",
-)
+FILES = LOAD_ORDER  # every canonical table, ownership.csv included
 CANONICAL_IPC = re.compile(r"^[A-H]\d\d[A-Z] \d{1,4}/\d{2,}$")
 
 
