@@ -34,7 +34,11 @@ class Concordance:
 @lru_cache(maxsize=1)
 def concordance() -> Concordance:
     """The concordance table, loaded once."""
-    text = resources.files("graph.ingest").joinpath("data/technology_concordance.csv").read_text(encoding="utf-8")
+    text = (
+        resources.files("graph.ingest")
+        .joinpath("data/technology_concordance.csv")
+        .read_text(encoding="utf-8")
+    )
     fields: dict[int, TechField] = {}
     by_level: dict[str, dict[str, int]] = {"subclass": {}, "main_group": {}}
     for row in csv.DictReader(io.StringIO(text)):
