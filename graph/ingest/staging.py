@@ -57,7 +57,8 @@ class Staging:
         frame = self.frame(name)
         for start in range(0, len(frame), size):
             chunk = frame.iloc[start : start + size].astype(object)
-            yield chunk.where(chunk.notna(), None).to_dict("records")
+            records: list[Record] = chunk.where(chunk.notna(), None).to_dict("records")  # type: ignore[assignment]
+            yield records
 
     def records(self, name: str) -> Iterator[Record]:
         """Every record of ``name``, in the order staged."""

@@ -154,7 +154,7 @@ class Check:
             self.reason = self.reason.mask(chosen, reason)
             self.bad = self.bad | chosen
 
-    def parse(self, column: str, parser: Callable[[str], Any], dtype: str | None = None) -> pd.Series:
+    def parse(self, column: str, parser: Callable[[str], Any], dtype: Any = None) -> pd.Series:
         """``parser`` over the column, once per distinct value; failures become reasons."""
         raw = self.raw[column]
         values: dict[str, Any] = {}
@@ -182,6 +182,10 @@ class Check:
     @property
     def ok(self) -> pd.Series:
         return pd.Series(~self.bad, index=self.raw.index)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _nones(n: int) -> pd.Series:
@@ -212,10 +216,10 @@ class Validator:
         lat = c.parse("lat", partial(parse_float, "lat", -90, 90))
         lon = c.parse("lon", partial(parse_float, "lon", -180, 180))
         c.fail(lat.isna() != lon.isna(), "lat and lon must be given together")
-        source = pd.Series(np.where(lat.notna(), "input", None), index=r.index, dtype=object)
+        source = _nones(len(r)).set_axis(r.index).mask(lat.notna(), "input")
         lat, lon = lat.copy(), lon.copy()
         for i in r.index[c.ok & lat.isna()]:
-            placed = resolve_city(r.at[i, "name"], country[i], r.at[i, "province"])
+            placed = resolve_city(str(r.at[i, "name"]), str(country[i]), _text(r.at[i, "province"]))
             if placed is not None and placed.country == country[i]:
                 lat[i], lon[i], source[i] = placed.lat, placed.lon, "gazetteer"
         return pd.DataFrame({"id": r["city_id"], "name": r["name"], "country": country,

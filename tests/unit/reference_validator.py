@@ -14,9 +14,8 @@ with different content. A citation's cited patent may lie outside the input: it 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
