@@ -55,6 +55,8 @@ class Outcome:
     rejected: int = 0
     duplicates: int = 0
     by_table: dict[str, int] = field(default_factory=dict)
+    notices: int = 0  # what the readers noted about rows they still read, in ``notices_file``
+    notices_file: Path | None = None
 
     @property
     def reject_rate(self) -> float:

@@ -91,3 +91,16 @@ def test_damaged_synthetic_universe(tmp_path: Path, seed: int) -> None:
 def test_uspto_sample(tmp_path: Path, shared_data: Path) -> None:
     rows = list(READERS["uspto-xml"](shared_data / "uspto-grants"))
     assert_same(rows, tmp_path)
+
+
+def test_reader_notices_are_written_beside_the_rejects(tmp_path: Path, shared_data: Path) -> None:
+    from graph.ingest import pipeline
+
+    outcome = pipeline.prepare("uspto-xml", shared_data / "uspto-grants", tmp_path / "r.csv")
+    outcome.staging.remove()
+    assert outcome.notices_file == tmp_path / "r-notices.csv"
+    with open(outcome.notices_file, encoding="utf-8", newline="") as f:
+        notices = list(csv.DictReader(f))
+    assert len(notices) == outcome.notices > 0
+    assert any("'Krommenie, NL' is not in the gazetteer" in n["message"] for n in notices)
+    assert all(n["file"].endswith(".xml") and int(n["line"]) > 0 for n in notices)
