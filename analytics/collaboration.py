@@ -54,13 +54,56 @@ def by_city(patents: pd.DataFrame, counting: str = "fractional") -> pd.DataFrame
     return table[COLUMNS].astype({"year": int})
 
 
+def patent_types(persons: pd.DataFrame, countries: pd.Series) -> pd.DataFrame:
+    """Per patent (patent_id index): year, persons, located, n_cities, n_countries and type, from one
+    row per (patent_id, year, person_id, city_id) link (city_id null when the person is unlocated)."""
+    rows = persons.assign(country=persons["city_id"].map(countries))
+    located = rows.dropna(subset=["city_id"])
+    per = rows.groupby("patent_id").agg(year=("year", "first"), persons=("person_id", "nunique"))
+    held = located.groupby("patent_id").agg(
+        located=("person_id", "nunique"), n_cities=("city_id", "nunique"), n_countries=("country", "nunique")
+    )
+    per = per.join(held).fillna({"located": 0, "n_cities": 0, "n_countries": 0})
+    collaborative = (per["persons"] >= 2) & (per["located"] >= 2)
+    per["type"] = np.select(
+        [~collaborative, per["n_cities"] <= 1, per["n_countries"] <= 1],
+        ["single", "local", "domestic"],
+        "international",
+    )
+    return per
+
+
+def by_city_from_persons(
+    persons: pd.DataFrame, countries: pd.Series, counting: str = "fractional"
+) -> pd.DataFrame:
+    """:func:`by_city` computed from person links (see :func:`patent_types`), vectorised."""
+    if persons.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    per = patent_types(persons, countries)
+    held = persons.dropna(subset=["city_id"])[["patent_id", "city_id"]].drop_duplicates()
+    held = held.join(per[["year", "n_cities", "type"]], on="patent_id")
+    if held.empty:
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    held["w"] = 1.0 / held["n_cities"] if counting == "fractional" else 1.0
+    table = held.pivot_table(
+        index=["city_id", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0
+    )
+    table = table.reindex(columns=list(TYPES), fill_value=0.0).reset_index()
+    collab = table["local"] + table["domestic"] + table["international"]
+    for t in ("local", "domestic", "international"):
+        table[f"{t}_share"] = np.where(collab > 0, table[t] / collab.where(collab > 0, 1.0), np.nan)
+    table.columns.name = None
+    return table[COLUMNS].astype({"year": int})
+
+
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
     """Collaboration types per city and year under ``switches`` (geo default: inventor)."""
     params = {"geo": switches.geo or "inventor", "year_basis": switches.year}
-    patents = query(driver, "collaboration_patents", params, database)
-    if patents.empty:
+    persons = query(driver, "collaboration_persons", params, database)
+    if persons.empty:
         return pd.DataFrame({c: [] for c in COLUMNS})
-    table = by_city(patents, switches.counting)
+    countries = query(driver, "city_countries", None, database).set_index("city_id")["country"]
+    table = by_city_from_persons(persons, countries, switches.counting)
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
     return table

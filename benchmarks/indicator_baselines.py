@@ -93,23 +93,36 @@ def kci(folder: Path, periods: list[Period], unit: str = "main_group") -> pd.Dat
 
 
 def collaboration_types(folder: Path) -> pd.DataFrame:
+    """Collaboration types per city and year from inventor addresses (fractional), vectorised."""
     links = _csv(folder, "patent_inventors", ["patent_id", "inventor_id"]).drop_duplicates()
     people = _csv(folder, "inventors", ["inventor_id", "city_id"])
     country = _csv(folder, "cities", ["city_id", "country"]).set_index("city_id")["country"]
     rows = links.merge(people, on="inventor_id", how="left").merge(patents(folder), on="patent_id")
     rows["country"] = rows["city_id"].map(country)
     located = rows.dropna(subset=["city_id"])
-    per = rows.groupby(["patent_id", "year"]).agg(persons=("inventor_id", "nunique")).reset_index()
+    per = rows.groupby("patent_id").agg(year=("year", "first"), persons=("inventor_id", "nunique"))
     loc = located.groupby("patent_id").agg(
         located=("inventor_id", "nunique"),
-        cities=("city_id", lambda s: list(dict.fromkeys(s))),
-        countries=("country", lambda s: list(dict.fromkeys(s))),
+        n_cities=("city_id", "nunique"),
+        n_countries=("country", "nunique"),
     )
-    per = per.join(loc, on="patent_id")
-    per["located"] = per["located"].fillna(0).astype(int)
-    for c in ("cities", "countries"):
-        per[c] = [v if isinstance(v, list) else [] for v in per[c]]
-    return collaboration.by_city(per)
+    per = per.join(loc).fillna({"located": 0, "n_cities": 0, "n_countries": 0})
+    collaborative = (per["persons"] >= 2) & (per["located"] >= 2)
+    per["type"] = np.select(
+        [~collaborative, per["n_cities"] <= 1, per["n_countries"] <= 1],
+        ["single", "local", "domestic"],
+        "international",
+    )
+    held = located[["patent_id", "city_id"]].drop_duplicates().join(per, on="patent_id")
+    held["w"] = 1.0 / held["n_cities"]
+    table = held.pivot_table(
+        index=["city_id", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0
+    )
+    table = table.reindex(columns=list(collaboration.TYPES), fill_value=0.0).reset_index()
+    collab = table["local"] + table["domestic"] + table["international"]
+    for t in ("local", "domestic", "international"):
+        table[f"{t}_share"] = np.where(collab > 0, table[t] / collab.where(collab > 0, 1.0), np.nan)
+    return table
 
 
 def knowledge_sourcing(folder: Path, periods: list[Period]) -> pd.DataFrame:
