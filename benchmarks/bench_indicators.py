@@ -36,6 +36,7 @@ from analytics import (
 from analytics.graphio import autocommit
 from analytics.switches import Switches
 from analytics.switches import stages as stage_periods
+from benchmarks import bench_load
 from benchmarks import indicator_baselines as base
 from benchmarks.bench_load import bench_settings, server_cpu
 from graph.ingest import load_bulk, pipeline
@@ -43,7 +44,6 @@ from graph.ingest.synthetic.generate import generate
 from hotspot_kg import db
 from hotspot_kg import settings as settings_module
 from hotspot_kg.errors import HotspotError
-from hotspot_kg.maintenance import reset_database
 from hotspot_kg.server import process
 
 SEED = 1
@@ -115,9 +115,7 @@ def measure(
 
 
 def _bulk_load(config: settings_module.Settings, folder: Path, work: Path, console: Console) -> float:
-    process.start(config, echo=lambda line: None)
-    with db.connect(config) as driver:
-        reset_database(driver, config.database)
+    bench_load.fresh(config)
     began = time.perf_counter()
     outcome = pipeline.prepare("canonical", folder, work / "rejects.csv", work)
     try:
