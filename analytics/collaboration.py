@@ -54,15 +54,23 @@ def by_city(patents: pd.DataFrame, counting: str = "fractional") -> pd.DataFrame
     return table[COLUMNS].astype({"year": int})
 
 
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of a key column (-1 for null): grouping on them beats grouping on strings."""
+    return pd.factorize(values)[0]
+
+
 def patent_types(persons: pd.DataFrame, countries: pd.Series) -> pd.DataFrame:
-    """Per patent (patent_id index): year, persons, located, n_cities, n_countries and type, from one
-    row per (patent_id, year, person_id, city_id) link (city_id null when the person is unlocated)."""
-    rows = persons.assign(country=persons["city_id"].map(countries))
-    located = rows.dropna(subset=["city_id"])
-    per = rows.groupby("patent_id").agg(year=("year", "first"), persons=("person_id", "nunique"))
-    held = located.groupby("patent_id").agg(
-        located=("person_id", "nunique"), n_cities=("city_id", "nunique"), n_countries=("country", "nunique")
-    )
+    """Per patent (index: code of patent_id): year, persons, located, n_cities, n_countries and type,
+    from one row per (patent_id, year, person_id, city_id) link (city_id null when unlocated)."""
+    rows = pd.DataFrame({
+        "p": _codes(persons["patent_id"]), "year": persons["year"].to_numpy(),
+        "person": _codes(persons["person_id"]), "city": _codes(persons["city_id"]),
+        "country": _codes(persons["city_id"].map(countries)),
+    })  # fmt: skip
+    located = rows[rows["city"] >= 0]
+    per = rows.groupby("p").agg(year=("year", "first"), persons=("person", "nunique"))
+    held = located.groupby("p").agg(located=("person", "nunique"), n_cities=("city", "nunique"))
+    held["n_countries"] = located[located["country"] >= 0].groupby("p")["country"].nunique()
     per = per.join(held).fillna({"located": 0, "n_cities": 0, "n_countries": 0})
     collaborative = (per["persons"] >= 2) & (per["located"] >= 2)
     per["type"] = np.select(
@@ -77,13 +85,11 @@ def by_city_from_persons(
     persons: pd.DataFrame, countries: pd.Series, counting: str = "fractional"
 ) -> pd.DataFrame:
     """:func:`by_city` computed from person links (see :func:`patent_types`), vectorised."""
-    if persons.empty:
+    if persons.empty or persons["city_id"].isna().all():
         return pd.DataFrame({c: [] for c in COLUMNS})
     per = patent_types(persons, countries)
-    held = persons.dropna(subset=["city_id"])[["patent_id", "city_id"]].drop_duplicates()
-    held = held.join(per[["year", "n_cities", "type"]], on="patent_id")
-    if held.empty:
-        return pd.DataFrame({c: [] for c in COLUMNS})
+    held = pd.DataFrame({"p": _codes(persons["patent_id"]), "city_id": persons["city_id"].to_numpy()})
+    held = held.dropna(subset=["city_id"]).drop_duplicates().join(per[["year", "n_cities", "type"]], on="p")
     held["w"] = 1.0 / held["n_cities"] if counting == "fractional" else 1.0
     table = held.pivot_table(
         index=["city_id", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0

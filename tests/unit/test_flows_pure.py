@@ -74,3 +74,16 @@ def test_collaboration_from_person_links_by_hand() -> None:
     assert table.loc["X", "local_share"] == pytest.approx(0.5)
     assert table.loc["Z", "international"] == pytest.approx(0.5)
     assert table.loc["Y", ["domestic", "domestic_share"]].tolist() == [0.5, 1.0]
+
+
+def test_collaboration_from_person_links_ignores_unknown_countries() -> None:
+    from analytics.collaboration import by_city_from_persons
+
+    persons = pd.DataFrame(
+        [("f", "p1", "X"), ("f", "p2", "W"), ("g", "p1", "W"), ("g", "p3", "V")],
+        columns=["patent_id", "person_id", "city_id"],
+    ).assign(year=2011)
+    table = by_city_from_persons(persons, pd.Series({"X": "CN"})).set_index("city_id")
+    # f: cities X (CN) and W (no country) -> one known country -> domestic; g: no known country -> domestic
+    assert table.loc["W", ["domestic", "international"]].tolist() == [1.0, 0.0]
+    assert table.loc["X", "domestic"] == pytest.approx(0.5)
