@@ -5,6 +5,7 @@ For each size, ``hotspot-kg generate`` writes a synthetic canonical folder, whic
 the benchmark's own server instance (``.neo4j/bench-instance``, ports +20000; emptied first). With
 ``HOTSPOT_BENCH_DATA=FOLDER`` the configured server is used as it is instead: it must already hold
 exactly that folder's patents (for example loaded with ``hotspot-kg load canonical FOLDER --bulk``).
+``HOTSPOT_BENCH_CASES=novelty,kci main_group`` runs only the named cases ("all" then sums those).
 Each row: seconds (ours), baseline_seconds (pandas), their ratio, and the CPU seconds the server
 process used during our run (a figure other load on the machine does not inflate).
 """
@@ -98,7 +99,10 @@ def measure(
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     s = Switches()
+    chosen = [c.strip() for c in os.environ.get("HOTSPOT_BENCH_CASES", "").split(",") if c.strip()]
     for case, (ours, baseline) in cases(folder).items():
+        if chosen and case not in chosen:
+            continue
         cpu0, t0 = server_cpu(config), time.perf_counter()
         ours(driver, s)
         t1, cpu1 = time.perf_counter(), server_cpu(config)
