@@ -54,13 +54,62 @@ def by_city(patents: pd.DataFrame, counting: str = "fractional") -> pd.DataFrame
     return table[COLUMNS].astype({"year": int})
 
 
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of a key column (-1 for null): grouping on them beats grouping on strings."""
+    return pd.factorize(values)[0]
+
+
+def patent_types(persons: pd.DataFrame, countries: pd.Series) -> pd.DataFrame:
+    """Per patent (index: code of patent_id): year, persons, located, n_cities, n_countries and type,
+    from one row per (patent_id, year, person_id, city_id) link (city_id null when unlocated)."""
+    rows = pd.DataFrame({
+        "p": _codes(persons["patent_id"]), "year": persons["year"].to_numpy(),
+        "person": _codes(persons["person_id"]), "city": _codes(persons["city_id"]),
+        "country": _codes(persons["city_id"].map(countries)),
+    })  # fmt: skip
+    located = rows[rows["city"] >= 0]
+    per = rows.groupby("p").agg(year=("year", "first"), persons=("person", "nunique"))
+    held = located.groupby("p").agg(located=("person", "nunique"), n_cities=("city", "nunique"))
+    held["n_countries"] = located[located["country"] >= 0].groupby("p")["country"].nunique()
+    per = per.join(held).fillna({"located": 0, "n_cities": 0, "n_countries": 0})
+    collaborative = (per["persons"] >= 2) & (per["located"] >= 2)
+    per["type"] = np.select(
+        [~collaborative, per["n_cities"] <= 1, per["n_countries"] <= 1],
+        ["single", "local", "domestic"],
+        "international",
+    )
+    return per
+
+
+def by_city_from_persons(
+    persons: pd.DataFrame, countries: pd.Series, counting: str = "fractional"
+) -> pd.DataFrame:
+    """:func:`by_city` computed from person links (see :func:`patent_types`), vectorised."""
+    if persons.empty or persons["city_id"].isna().all():
+        return pd.DataFrame({c: [] for c in COLUMNS})
+    per = patent_types(persons, countries)
+    held = pd.DataFrame({"p": _codes(persons["patent_id"]), "city_id": persons["city_id"].to_numpy()})
+    held = held.dropna(subset=["city_id"]).drop_duplicates().join(per[["year", "n_cities", "type"]], on="p")
+    held["w"] = 1.0 / held["n_cities"] if counting == "fractional" else 1.0
+    table = held.pivot_table(
+        index=["city_id", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0
+    )
+    table = table.reindex(columns=list(TYPES), fill_value=0.0).reset_index()
+    collab = table["local"] + table["domestic"] + table["international"]
+    for t in ("local", "domestic", "international"):
+        table[f"{t}_share"] = np.where(collab > 0, table[t] / collab.where(collab > 0, 1.0), np.nan)
+    table.columns.name = None
+    return table[COLUMNS].astype({"year": int})
+
+
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
     """Collaboration types per city and year under ``switches`` (geo default: inventor)."""
     params = {"geo": switches.geo or "inventor", "year_basis": switches.year}
-    patents = query(driver, "collaboration_patents", params, database)
-    if patents.empty:
+    persons = query(driver, "collaboration_persons", params, database)
+    if persons.empty:
         return pd.DataFrame({c: [] for c in COLUMNS})
-    table = by_city(patents, switches.counting)
+    countries = query(driver, "city_countries", None, database).set_index("city_id")["country"]
+    table = by_city_from_persons(persons, countries, switches.counting)
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
     return table

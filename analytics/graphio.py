@@ -1,5 +1,11 @@
 """Small helpers to read and write the graph for the indicators: batched UNWIND writes and
-auto-commit statements (``CALL { ... } IN TRANSACTIONS`` needs them)."""
+auto-commit statements (``CALL { ... } IN TRANSACTIONS`` needs them).
+
+A query whose header holds the line ``// :columns`` returns one row of parallel lists (``RETURN
+collect(a) AS a, collect(b) AS b``), or with ``// :columns a, b`` one list of rows (``RETURN
+collect([a, b]) AS rows``, which keeps nulls): the driver decodes a few long lists several times
+faster than as many records, and :func:`query` turns them back into an ordinary table.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +33,34 @@ def query(
 ) -> pd.DataFrame:
     """Run the named query with ``params`` (checked against its declared ones)."""
     q = load(name)
-    return run(driver, q.text, q.bind(params), database=database, write=write)
+    df = run(driver, q.text, q.bind(params), database=database, write=write)
+    names = columnar(q.text)
+    return df if names is None else unfold(df, names)
+
+
+def columnar(text: str) -> list[str] | None:
+    """The ``// :columns`` declaration of a query's header: [] for parallel lists, the column names
+    for one list of rows (``// :columns a, b``), None when the query returns ordinary records."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            return None
+        body = stripped[2:].strip()
+        if body == ":columns" or body.startswith(":columns "):
+            return [c.strip() for c in body[len(":columns") :].split(",") if c.strip()]
+    return None
+
+
+def unfold(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """A columnar result as a table: one row of parallel lists, or (``names`` given) one list of
+    rows, each a list of values in ``names`` order (this form keeps nulls, which collect() drops)."""
+    if names:
+        rows: list[Any] = list(df.iat[0, 0] or []) if len(df) else []  # type: ignore[arg-type]
+        return pd.DataFrame(rows, columns=names) if rows else pd.DataFrame({c: [] for c in names})
+    if df.empty:
+        return pd.DataFrame({c: [] for c in df.columns})
+    row = df.iloc[0]
+    return pd.DataFrame({c: pd.Series(list(row[c] or [])) for c in df.columns})
 
 
 def autocommit(

@@ -26,6 +26,7 @@ class NoveltyRun:
     settings: dict[str, object]
     timings: dict[str, float] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
+    unset: int = 0  # patents whose earlier novelty was removed (no longer scored)
 
 
 def settings_of(switches: Switches) -> dict[str, object]:
@@ -57,25 +58,47 @@ def compute(driver: Driver, switches: Switches, database: str | None = None) -> 
     return NoveltyRun(result, settings_of(switches), {"read_and_score": time.perf_counter() - t0})
 
 
+def changes(written: pd.DataFrame, scored: pd.DataFrame, settings: str) -> tuple[pd.DataFrame, list[str]]:
+    """What a write must do, given what the graph holds (``novelty_written``) and the scored table:
+    the rows to (re)write (patent_id, novel, novelty_type, new_classes, new_pairs) and the ids of
+    patents that hold novelty no longer scored."""
+    new = pd.DataFrame({
+        "patent_id": scored["patent_id"].astype(str), "novel": scored["novel"].astype(bool),
+        "novelty_type": scored["novelty_type"].astype(str), "new_classes": scored["new_classes"].astype(np.int64),
+        "new_pairs": scored["new_pairs"].astype(np.int64),
+    })  # fmt: skip
+    stale = sorted(set(written["patent_id"].astype(str)) - set(new["patent_id"]))
+    old = written.drop_duplicates("patent_id").set_index(written["patent_id"].astype(str).rename(None))
+    old = old.reindex(new["patent_id"])
+    same = (old["settings"].to_numpy() == settings) & old["novelty_type"].notna().to_numpy()
+    for column in ("novel", "novelty_type", "new_classes", "new_pairs"):
+        same &= old[column].to_numpy() == new[column].to_numpy()
+    return new[~same].reset_index(drop=True), stale
+
+
 def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> NoveltyRun:
-    """Replace earlier novelty results in the graph by ``run``'s."""
+    """Replace earlier novelty results in the graph by ``run``'s, writing only the patents whose
+    novelty changed (properties are overwritten in place, which costs far less than removing and
+    adding them); INTRODUCED and FIRST_COMBINED links are dropped and created again."""
     t0 = time.perf_counter()
-    autocommit(driver, "novelty_clear", database=database)
     settings = json.dumps(run.settings, sort_keys=True)
     r = run.result
+    todo, stale = changes(query(driver, "novelty_written", None, database), r.patents, settings)
+    run.unset = write_rows(driver, "novelty_unset_patents", stale, None, database, 50_000)
     run.written["patents"] = 0
-    groups = r.patents.groupby(["novel", "novelty_type", "new_classes", "new_pairs"])["patent_id"]
+    groups = todo.groupby(["novel", "novelty_type", "new_classes", "new_pairs"])["patent_id"]
     for (novel, kind, new_classes, new_pairs), ids in groups:
         extra = {"novel": bool(novel), "novelty_type": kind, "new_classes": plain(new_classes),
                  "new_pairs": plain(new_pairs), "settings": settings}  # fmt: skip
         run.written["patents"] += write_rows(
             driver, "novelty_write_patents", ids.tolist(), extra, database, 50_000
         )
+    autocommit(driver, "novelty_clear_links", database=database)
     run.written["introduced"] = write_rows(
-        driver, "novelty_write_introduced", records(r.introduced), None, database
+        driver, "novelty_write_introduced", records(r.introduced), None, database, 50_000
     )
     run.written["first_combined"] = write_rows(
-        driver, "novelty_write_first_combined", records(r.first_pairs), None, database
+        driver, "novelty_write_first_combined", records(r.first_pairs), None, database, 50_000
     )
     run.timings["write"] = time.perf_counter() - t0
     return run

@@ -54,6 +54,21 @@ def flows(
     return out, unresolved
 
 
+def mark_self_citations(citations: pd.DataFrame, applicants: pd.DataFrame) -> pd.DataFrame:
+    """``citations`` (citing_id, cited_id, ...) with ``self_citation``: the two patents share an
+    applicant, given the (patent_id, applicant_id) links in ``applicants``."""
+    links = applicants[["patent_id", "applicant_id"]].drop_duplicates()
+    shared = (
+        citations[["citing_id", "cited_id"]]
+        .drop_duplicates()
+        .merge(links.rename(columns={"patent_id": "citing_id"}), on="citing_id")
+        .merge(links.rename(columns={"patent_id": "cited_id"}), on=["cited_id", "applicant_id"])
+    )
+    pairs = pd.MultiIndex.from_frame(shared[["citing_id", "cited_id"]].drop_duplicates())
+    keys = pd.MultiIndex.from_frame(citations[["citing_id", "cited_id"]])
+    return citations.assign(self_citation=keys.isin(pairs))
+
+
 def by_period(flow: pd.DataFrame, periods: list[Period]) -> pd.DataFrame:
     """Sum flows into periods and add each source's share of the city's resolved citations."""
     if flow.empty:
@@ -88,6 +103,8 @@ def compute(
     """The sourcing table (COLUMNS), unresolved citations per city and period, and the periods."""
     geo = switches.geo or "applicant"
     citations = query(driver, "sourcing_citations", {"year_basis": switches.year}, database)
+    if switches.self_citations == "exclude" and not citations.empty:
+        citations = mark_self_citations(citations, query(driver, "patent_applicants", None, database))
     located = query(driver, "patent_cities", {"geo": geo}, database)
     cities = query(driver, "city_countries", None, database)
     if citations.empty or located.empty:

@@ -12,7 +12,7 @@ import json
 import pandas as pd
 from neo4j import Driver
 
-from analytics.graphio import records, write_rows
+from analytics.graphio import query, records, write_rows
 from analytics.rsi import rsi_long
 from analytics.switches import Period, Switches, assign_periods
 from graph.queries import load
@@ -23,9 +23,7 @@ RSI_COLUMNS = ["city_id", "period", "tech", "x", "rsi", "rsi_sym"]
 
 def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | None = None) -> pd.DataFrame:
     """city_id, tech, year, x: the counts of every located patent with a technology, per year."""
-    q = load("specialisation_counts")
-    params = q.bind({**switches.query_params(), "tech_unit": tech_unit})
-    df = run(driver, q.text, params, database=database)
+    df = query(driver, "specialisation_counts", {**switches.query_params(), "tech_unit": tech_unit}, database)
     if df.empty:
         return pd.DataFrame({"city_id": [], "tech": [], "year": [], "x": []})
     return df.astype({"year": int, "x": float})

@@ -67,7 +67,7 @@ def _empty(config: settings_module.Settings) -> None:
         reset_database(driver, config.database)
 
 
-def _fresh(config: settings_module.Settings) -> None:
+def fresh(config: settings_module.Settings) -> None:
     """A stopped server whose database was never created: the state of a first bulk load."""
     process.stop(config, echo=lambda line: None)
     data = config.local.home / "data"
@@ -121,7 +121,7 @@ def online(
 def bulk(
     config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console
 ) -> list[dict[str, Any]]:
-    _fresh(config)
+    fresh(config)
     csv_folder = work / "import"
     timings = load_bulk.Timings()
     cpu, began = time.process_time(), time.perf_counter()

@@ -1,6 +1,16 @@
-// The distinct cities of every dated patent under $geo, one row per (patent, city).
+// The distinct cities of every dated patent under $geo: (patent_id, city_id) pairs, returned as
+// one row of two parallel lists.
+// :columns
 // :param geo => 'applicant'
-MATCH (p:Patent)-[r:FILED_BY|INVENTED_BY]->()-[:LOCATED_IN]->(c:City)
-WHERE p.year IS NOT NULL
-  AND type(r) = CASE $geo WHEN 'inventor' THEN 'INVENTED_BY' ELSE 'FILED_BY' END
-RETURN DISTINCT p.id AS patent_id, c.id AS city_id
+CALL () {
+  MATCH (p:Patent)-[:FILED_BY]->(:Applicant)-[:LOCATED_IN]->(c:City)
+  WHERE $geo <> 'inventor'
+  RETURN p, c
+  UNION ALL
+  MATCH (p:Patent)-[:INVENTED_BY]->(:Inventor)-[:LOCATED_IN]->(c:City)
+  WHERE $geo = 'inventor'
+  RETURN p, c
+}
+WITH p, c WHERE p.year IS NOT NULL
+WITH DISTINCT p.id AS patent_id, c.id AS city_id
+RETURN collect(patent_id) AS patent_id, collect(city_id) AS city_id

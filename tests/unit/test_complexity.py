@@ -179,6 +179,22 @@ def test_sparse_path_agrees_with_dense(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sparse.eigenvalue == pytest.approx(dense.eigenvalue, abs=1e-10)
 
 
+@pytest.mark.parametrize(("n_cities", "n_techs"), [(30, 120), (120, 30)])
+def test_gram_path_agrees_with_both_svds(
+    monkeypatch: pytest.MonkeyPatch, n_cities: int, n_techs: int
+) -> None:
+    long = _random_long(7, n_cities, n_techs)
+    gram = complexity(long)
+    monkeypatch.setattr(cx, "GRAM_LIMIT", 0)
+    dense = complexity(long)
+    monkeypatch.setattr(cx, "DENSE_LIMIT", 2)
+    sparse = complexity(long)
+    for other in (dense, sparse):
+        np.testing.assert_allclose(gram.cities["kci"], other.cities["kci"], atol=1e-8)
+        np.testing.assert_allclose(gram.techs["tci"], other.techs["tci"], atol=1e-8)
+        assert gram.eigenvalue == pytest.approx(other.eigenvalue, abs=1e-10)
+
+
 def test_dropped_rows_and_columns_are_reported() -> None:
     cells = [("A", "t1", 4.0), ("A", "t2", 1.0), ("B", "t1", 1.0), ("B", "t2", 4.0)]
     cells += [("C", "t1", 1.0), ("C", "t2", 1.0)]

@@ -91,3 +91,43 @@ def test_novelty_written_back(driver: Driver, graph) -> None:  # type: ignore[no
     assert run.written == {"patents": 3, "introduced": 3, "first_combined": 1}
     records, _, _ = driver.execute_query("MATCH ()-[f:FIRST_COMBINED]->() RETURN count(f) AS n")
     assert records[0]["n"] == 1
+
+
+def test_a_second_write_changes_only_what_changed(driver: Driver, graph) -> None:  # type: ignore[no-untyped-def]
+    build(graph)
+    first = novelty_graph.write(driver, novelty_graph.compute(driver, Switches(pool_years=2)))
+    assert (first.written["patents"], first.unset) == (6, 0)
+    again = novelty_graph.write(driver, novelty_graph.compute(driver, Switches(pool_years=2)))
+    assert (again.written["patents"], again.unset) == (0, 0)
+    assert again.written["introduced"] == 4 and again.written["first_combined"] == 4
+    later = novelty_graph.write(driver, novelty_graph.compute(driver, Switches(pool_years=3)))
+    assert (later.written["patents"], later.unset) == (3, 3)
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Patent) WHERE p.novel IS NOT NULL OR p.novelty_type IS NOT NULL "
+        "OR p.new_classes IS NOT NULL OR p.novelty_settings IS NOT NULL RETURN p.id AS id, p.novelty_settings AS s"
+    )
+    assert sorted(r["id"] for r in records) == ["P6", "P7", "P8"]
+    assert {json.loads(r["s"])["pool_years"] for r in records} == {3}
+
+
+def test_changes_lists_new_changed_and_stale_patents() -> None:
+    import pandas as pd
+
+    s = '{"pool_years": 2}'
+    written = pd.DataFrame({
+        "patent_id": ["P1", "P2", "P3"], "novel": [True, False, False],
+        "novelty_type": ["origination", "refinement", "refinement"], "new_classes": [1, 0, 0],
+        "new_pairs": [0, 0, 0], "settings": [s, s, s],
+    })  # fmt: skip
+    scored = pd.DataFrame({
+        "patent_id": ["P1", "P2", "P4"], "year": [2002, 2002, 2003], "novel": [1, 1, 0],
+        "novelty_type": ["origination", "combination", "refinement"], "new_classes": [1, 0, 0],
+        "new_pairs": [0, 1, 0],
+    })  # fmt: skip
+    todo, stale = novelty_graph.changes(written, scored, s)
+    assert list(todo["patent_id"]) == ["P2", "P4"] and stale == ["P3"]
+    todo, stale = novelty_graph.changes(written, scored, '{"pool_years": 3}')
+    assert list(todo["patent_id"]) == ["P1", "P2", "P4"]
+    empty = pd.DataFrame({c: [] for c in written.columns})
+    todo, stale = novelty_graph.changes(empty, scored, s)
+    assert len(todo) == 3 and stale == []
