@@ -29,7 +29,7 @@ from analytics import (
     specialisation,
 )
 from analytics.graphio import query
-from analytics.switches import Switches
+from analytics.switches import Period, Switches
 from hotspot_kg import __version__
 from hotspot_kg.errors import IndicatorError
 
@@ -98,6 +98,11 @@ def _network(driver: Driver, s: Switches, db: str | None) -> Result:
         raise IndicatorError("export local-network needs at least one --city CITY_ID")
     periods = s.resolved_periods(database_counts(driver, db)["last_year"])
     nets = network.compute(driver, s, periods, db)
+    return network.table(nets), network_report(nets, periods)
+
+
+def network_report(nets: list[network.LocalNetwork], periods: list[Period]) -> dict[str, Any]:
+    """What the local-network export reports aside: the periods, and per network its summary."""
     summary = [
         {
             "city_id": n.city_id,
@@ -108,7 +113,7 @@ def _network(driver: Driver, s: Switches, db: str | None) -> Result:
         }
         for n in nets
     ]
-    return network.table(nets), {"periods": [str(p) for p in periods], "networks": summary}
+    return {"periods": [str(p) for p in periods], "networks": summary}
 
 
 def _stakeholders(driver: Driver, s: Switches, db: str | None) -> Result:
@@ -198,10 +203,14 @@ def export(
     driver: Driver, name: str, given: Mapping[str, Any], out: Path, database: str | None = None
 ) -> tuple[int, Path]:
     """Compute export ``name``, write ``out`` (CSV) and ``out.meta.json``; the row count and meta path."""
+    from analytics import store_tables  # it builds on this module
+
     e = lookup(name)
     switches = switches_for(name, given)
-    table, extra = e.compute(driver, switches, database)
+    table, extra, found = store_tables.fetch(driver, name, switches, database)
     table = table.reindex(columns=list(e.columns))
+    if found is not None:
+        extra = {**extra, "stored_table": found.computed_at}
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, index=False)
     meta = {

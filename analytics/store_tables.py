@@ -1,0 +1,127 @@
+"""Which result tables ``hotspot-kg analyze`` stores (:mod:`analytics.stored`), and reading them back.
+
+The ``store`` step of ``analyze`` computes, for the switches the run was given, every export table the
+explorer shows (all cities at once; ``novelty-patents``, one row per patent, is left to be computed on
+demand), the explorer's patents per year, and the local collaboration network of each default
+comparison city (Shenzhen, Beijing, Shanghai, San Jose) in every period, with its edges. When ``--geo``
+is not given, the tables are stored for each indicator's own default and for applicant addresses (the
+explorer's default). :func:`fetch` is what readers call: the stored table when one matches the switches
+and the data, else the live computation.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from neo4j import Driver
+
+from analytics import exports, network, stored
+from analytics.graphio import query
+from analytics.switches import Switches
+
+DEFAULT_CITIES = ("Shenzhen", "Beijing", "Shanghai", "San Jose")
+TABLES = (
+    "patents-per-year",
+    "novelty-cities",
+    "rsi",
+    "kci",
+    "tci",
+    "collaboration-types",
+    "knowledge-sourcing",
+    "stakeholders",
+    "ownership",
+)
+PER_YEAR_COLUMNS = ["city_id", "year", "patents"]
+Result = tuple[pd.DataFrame, dict[str, Any]]
+
+
+def patents_per_year(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """city_id, year, patents: the explorer's Figure 2 (every city; fractional or whole counting)."""
+    params = {"geo": switches.geo or "applicant", "counting": switches.counting, "cities": None}
+    df = query(driver, "ui_patents_per_year", params, database)
+    if df.empty:
+        return pd.DataFrame({c: [] for c in PER_YEAR_COLUMNS})
+    return df.astype({"year": int, "patents": float})
+
+
+def compute(driver: Driver, name: str, switches: Switches, database: str | None = None) -> Result:
+    """Table ``name`` computed live from the graph, with the columns of the contract."""
+    if name == "patents-per-year":
+        return patents_per_year(driver, switches, database), {}
+    e = exports.lookup(name)
+    table, extra = e.compute(driver, switches, database)
+    return table.reindex(columns=list(e.columns)), extra
+
+
+def fetch(
+    driver: Driver, name: str, switches: Switches, database: str | None = None
+) -> tuple[pd.DataFrame, dict[str, Any], stored.Stored | None]:
+    """The table, its side report and the stored table it came from (None: computed live just now)."""
+    found = stored.load(driver, name, switches, database)
+    if found is not None:
+        return found.table, found.extra, found
+    table, extra = compute(driver, name, switches, database)
+    return table, extra, None
+
+
+def plan(switches: Switches) -> list[tuple[str, Switches]]:
+    """The (table, switches) pairs to store for a run of ``analyze`` with ``switches``, without repeats."""
+    base = switches.with_(cities=None, tech_unit=None)
+    variants = [base] if base.geo is not None else [base, base.with_(geo="applicant")]
+    pairs: dict[tuple[str, str], tuple[str, Switches]] = {}
+    for name in TABLES:
+        for s in variants:
+            pairs.setdefault((name, stored.key(name, s)), (name, s))
+    return list(pairs.values())
+
+
+def city_ids(driver: Driver, names: tuple[str, ...], database: str | None = None) -> list[str]:
+    """The ids of the cities called ``names`` (the one with most applicants when a name repeats)."""
+    found = query(driver, "stored_city_ids", {"names": list(names)}, database)
+    return [str(c) for c in found["city_id"] if c is not None]
+
+
+def store_networks(
+    driver: Driver, switches: Switches, city_id: str, data_stamp: str, database: str | None = None
+) -> int:
+    """Store the local network of ``city_id`` in every period: nodes (the export) and edges."""
+    s = switches.with_(cities=(city_id,))
+    periods = s.resolved_periods(exports.database_counts(driver, database)["last_year"])
+    nets = network.compute(driver, s, periods, database)
+    extra = exports.network_report(nets, periods)
+    edges = [n.edges.assign(period=n.period.name) for n in nets]
+    edge_table = pd.concat(edges, ignore_index=True) if edges else pd.DataFrame()
+    rows = stored.save(driver, "local-network", s, network.table(nets), extra, data_stamp, database)
+    stored.save(driver, "local-network-edges", s, edge_table, extra, data_stamp, database)
+    return rows
+
+
+def store_all(
+    driver: Driver,
+    switches: Switches,
+    database: str | None = None,
+    cities: tuple[str, ...] = DEFAULT_CITIES,
+    report: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Compute and store every planned table; one row (name, switches, rows, seconds) per table."""
+    data_stamp = stored.stamp(driver, database)
+    done = []
+    for name, s in plan(switches):
+        t0 = time.perf_counter()
+        table, extra = compute(driver, name, s, database)
+        stored.save(driver, name, s, table, extra, data_stamp, database)
+        done.append({"name": name, "switches": stored.key(name, s), "rows": len(table),
+                     "seconds": time.perf_counter() - t0})  # fmt: skip
+        if report:
+            report(f"{name}: {len(table)} rows ({done[-1]['seconds']:.1f} s)")
+    for city in city_ids(driver, cities, database):
+        t0 = time.perf_counter()
+        rows = store_networks(driver, switches.with_(cities=None), city, data_stamp, database)
+        done.append({"name": "local-network", "switches": city, "rows": rows,
+                     "seconds": time.perf_counter() - t0})  # fmt: skip
+        if report:
+            report(f"local-network {city}: {rows} rows ({done[-1]['seconds']:.1f} s)")
+    return done
