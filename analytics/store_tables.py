@@ -2,7 +2,7 @@
 
 The ``store`` step of ``analyze`` computes, for the switches the run was given, every export table the
 explorer shows (all cities at once; ``novelty-patents``, one row per patent, is left to be computed on
-demand), the explorer's patents per year, and the local collaboration network of each default
+demand), the explorer's patents per year, its look-ups (the dataset's size and the city picker), and the local collaboration network of each default
 comparison city (Shenzhen, Beijing, Shanghai, San Jose) in every period, with its edges. When ``--geo``
 is not given, the tables are stored for each indicator's own default and for applicant addresses (the
 explorer's default). :func:`fetch` is what readers call: the stored table when one matches the switches
@@ -24,6 +24,8 @@ from analytics.switches import Switches
 
 DEFAULT_CITIES = ("Shenzhen", "Beijing", "Shanghai", "San Jose")
 TABLES = (
+    "dataset",
+    "cities",
     "patents-per-year",
     "novelty-cities",
     "rsi",
@@ -47,10 +49,18 @@ def patents_per_year(driver: Driver, switches: Switches, database: str | None = 
     return df.astype({"year": int, "patents": float})
 
 
+LOOKUPS = {  # the explorer's look-ups: one named query each, no switches
+    "dataset": "ui_dataset",  # patents, first and last year, simulation or not
+    "cities": "ui_cities",  # the city picker: every city with its applicants and inventors
+}
+
+
 def compute(driver: Driver, name: str, switches: Switches, database: str | None = None) -> Result:
     """Table ``name`` computed live from the graph, with the columns of the contract."""
     if name == "patents-per-year":
         return patents_per_year(driver, switches, database), {}
+    if name in LOOKUPS:
+        return query(driver, LOOKUPS[name], None, database), {}
     e = exports.lookup(name)
     table, extra = e.compute(driver, switches, database)
     return table.reindex(columns=list(e.columns)), extra

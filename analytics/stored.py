@@ -54,6 +54,8 @@ def _own(name: str, switches: Switches) -> dict[str, Any]:
     """Keys of the explorer's own tables (not in the export contract)."""
     if name == "patents-per-year":
         return {"geo": switches.geo or "applicant", "counting": switches.counting}
+    if name in ("dataset", "cities"):
+        return {}
     if name == "local-network-edges":
         return exports.resolved_settings("local-network", switches)
     raise KeyError(f"no stored table kind {name!r}")

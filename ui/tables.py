@@ -153,8 +153,8 @@ def query_names(name: str) -> list[str]:
 
 
 def cities(driver: Driver, database: str | None = None) -> pd.DataFrame:
-    """city_id, name, country, lat, lon, applicants, inventors (most applicants first)."""
-    return run(driver, load("ui_cities").text, {}, database=database)
+    """city_id, name, country, lat, lon, applicants, inventors (most applicants first); stored or live."""
+    return store_tables.fetch(driver, "cities", Switches(), database)[0]
 
 
 def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
@@ -163,7 +163,6 @@ def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
 
 
 def dataset(driver: Driver, database: str | None = None) -> dict[str, Any]:
-    """patents, first_year, last_year, simulation (True for the synthetic generator's data)."""
-    q = load("ui_dataset")
-    df = run(driver, q.text, q.bind(), database=database)
+    """patents, first_year, last_year, simulation (True for the synthetic generator's data); stored or live."""
+    df = store_tables.fetch(driver, "dataset", Switches(), database)[0]
     return {str(k): (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
