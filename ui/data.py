@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from neo4j import Driver
 
@@ -17,7 +18,7 @@ from analytics.switches import Period, Switches, parse_period
 from hotspot_kg import db
 from hotspot_kg import settings as settings_module
 from hotspot_kg.errors import HotspotError
-from ui import tables
+from ui import network_chart, tables
 from ui.tables import NotAvailable
 
 SwitchKey = tuple[str, str, str, int, tuple[str, ...] | None]
@@ -137,9 +138,13 @@ def _stored_network(city_id: str, period: str, key: SwitchKey, database_name: st
     return tables.stored_network(driver(), city_id, window, switches_of(key), database_name)
 
 
-@st.cache_data(
-    ttl=TTL, show_spinner="Analysing the collaboration network (GDS): no stored network matches ..."
+LIVE_NETWORK = (
+    "Analysing the collaboration network with GDS: no stored network matches (`hotspot-kg analyze` stores "
+    "those of Shenzhen, Beijing, Shanghai and San Jose under the default settings) ..."
 )
+
+
+@st.cache_data(ttl=TTL, show_spinner=LIVE_NETWORK)
 def _live_network(city_id: str, period: str, key: SwitchKey, database_name: str) -> tables.Network:
     window = next(p for p in period_list(key) if p.name == period)
     return tables.local_network(driver(), city_id, window, switches_of(key), database_name)
@@ -149,6 +154,13 @@ def local_network(city_id: str, period: str, key: SwitchKey) -> tables.Network:
     """The local network of ``city_id`` in the period named ``period`` of the selection."""
     net = _stored_network(city_id, period, key, database())
     return net if net is not None else _live_network(city_id, period, key, database())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def network_figure(city_id: str, period: str, key: SwitchKey, title: str) -> go.Figure:
+    """The drawn network (its spring layout takes a while): built once per city, period and switches."""
+    net = local_network(city_id, period, key)
+    return network_chart.network_figure(net.nodes, net.edges, title)
 
 
 def period_list(key: SwitchKey) -> list[Period]:
