@@ -5,16 +5,20 @@ node label and relationship type, with ``:ID``/``:START_ID``/``:END_ID`` id spac
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from graph.ingest.derive import LEVELS
-from graph.ingest.staging import Record, Staging
+from graph.ingest.staging import Staging
 
-Cells = Callable[[Record], list[Any]]
+# a dataset's frame -> the cells of the group's data file, one column per header column
+Cells = Callable[[pd.DataFrame], dict[str, pd.Series | str]]
 
 
 @dataclass(frozen=True)
@@ -22,189 +26,96 @@ class Group:
     """One import file: nodes (``kind == "nodes"``) or relationships, from staged datasets."""
 
     kind: str
-    name: str  # label or relationship type
+    name: str
     datasets: tuple[str, ...]
     header: tuple[str, ...]
     cells: Cells
-    where: Callable[[Record], bool] = lambda r: True
+    where: str | None = None  # a column that must hold a value for the row to be written
 
 
-def _point(r: Record) -> str | None:
-    return None if r["lat"] is None else f"{{latitude:{r['lat']!r}, longitude:{r['lon']!r}}}"
+def _point(f: pd.DataFrame) -> pd.Series:
+    text = "{latitude:" + f["lat"].map(repr) + ", longitude:" + f["lon"].map(repr) + "}"
+    return text.where(f["lat"].notna(), None)
 
 
-def _patent(r: Record) -> list[Any]:
-    if "year" not in r:  # a stub of a cited patent
-        return [r["id"], "Patent", None, None, None, None, None, None, None, "false"]
-    date = r["filing_date"].isoformat() if r["filing_date"] else None
-    return [
-        r["id"],
-        "Patent",
-        r["year"],
-        date,
-        r["priority_year"],
-        r["office"],
-        r["kind"],
-        r["family_id"],
-        r["title"],
-        "true",
-    ]
+def _patent(f: pd.DataFrame) -> dict[str, pd.Series | str]:
+    if "year" not in f:  # the stubs of cited patents
+        return {"id": f["id"], "label": "Patent", "in_db": "false"}
+    date = f["filing_date"].map(lambda d: d.isoformat(), na_action="ignore")
+    return {"id": f["id"], "label": "Patent", "year": f["year"], "filing_date": date,
+            "priority_year": f["priority_year"], "office": f["office"], "kind": f["kind"],
+            "family_id": f["family_id"], "title": f["title"], "in_db": "true"}  # fmt: skip
 
 
-def _applicant(r: Record) -> list[Any]:
-    labels = "Applicant" if r["label"] is None else f"Applicant;{r['label']}"
-    return [r["id"], labels, r["name"], r["type"], r["type_rule"]]
+def _applicant(f: pd.DataFrame) -> dict[str, pd.Series | str]:
+    labels = ("Applicant;" + f["label"]).where(f["label"].notna(), "Applicant")
+    return {
+        "id": f["id"],
+        "labels": labels,
+        "name": f["name"],
+        "type": f["type"],
+        "type_rule": f["type_rule"],
+    }
+
+
+def _rel(start: str, end: str, kind: str, *extra: str) -> Cells:
+    return lambda f: {"start": f[start], "end": f[end], "type": kind, **{e: f[e] for e in extra}}
+
+
+def _main(f: pd.DataFrame) -> dict[str, pd.Series | str]:
+    main = f["main"].map({True: "true", False: "false"})
+    return {"start": f["patent_id"], "end": f["code"], "type": "CLASSIFIED_AS", "seq": f["seq"], "main": main}
 
 
 GROUPS: tuple[Group, ...] = (
-    Group(
-        "nodes",
-        "TechField",
-        ("tech_fields",),
-        (":ID(TechField)", ":LABEL", "id:int", "name", "sector"),
-        lambda r: [r["id"], "TechField", r["id"], r["name"], r["sector"]],
-    ),
-    Group(
-        "nodes",
-        "OwnershipType",
-        ("ownership_types",),
-        ("code:ID(OwnershipType)", ":LABEL", "name"),
-        lambda r: [r["code"], "OwnershipType", r["name"]],
-    ),
-    Group(
-        "nodes",
-        "Country",
-        ("countries",),
-        ("code:ID(Country)", ":LABEL", "name"),
-        lambda r: [r["code"], "Country", r["name"]],
-    ),
-    Group(
-        "nodes",
-        "IPC",
-        ("ipc",),
-        ("code:ID(IPC)", ":LABEL", "level", *LEVELS, "field:int", "title"),
-        lambda r: [r["code"], "IPC", r["level"], *(r[k] for k in LEVELS), r["field"], r["title"]],
-    ),
-    Group(
-        "nodes",
-        "City",
-        ("cities",),
-        (
-            "id:ID(City)",
-            ":LABEL",
-            "name",
-            "country",
-            "province",
-            "location:point{crs:WGS-84}",
-            "location_source",
-        ),
-        lambda r: [r["id"], "City", r["name"], r["country"], r["province"], _point(r), r["location_source"]],
-    ),
-    Group(
-        "nodes",
-        "Applicant",
-        ("applicants",),
-        ("id:ID(Applicant)", ":LABEL", "name", "type", "type_rule"),
-        _applicant,
-    ),
-    Group(
-        "nodes",
-        "Inventor",
-        ("inventors",),
-        ("id:ID(Inventor)", ":LABEL", "name"),
-        lambda r: [r["id"], "Inventor", r["name"]],
-    ),
-    Group(
-        "nodes",
-        "Patent",
-        ("patents", "patent_stubs"),
-        (
-            "id:ID(Patent)",
-            ":LABEL",
-            "year:int",
-            "filing_date:date",
-            "priority_year:int",
-            "office",
-            "kind",
-            "family_id",
-            "title",
-            "in_db:boolean",
-        ),
-        _patent,
-    ),
-    Group(
-        "relationships",
-        "PART_OF",
-        ("ipc_parents",),
-        (":START_ID(IPC)", ":END_ID(IPC)", ":TYPE"),
-        lambda r: [r["code"], r["parent"], "PART_OF"],
-    ),
-    Group(
-        "relationships",
-        "IN_FIELD",
-        ("ipc_fields",),
-        (":START_ID(IPC)", ":END_ID(TechField)", ":TYPE"),
-        lambda r: [r["code"], r["field"], "IN_FIELD"],
-    ),
-    Group(
-        "relationships",
-        "IN_COUNTRY",
-        ("cities",),
-        (":START_ID(City)", ":END_ID(Country)", ":TYPE"),
-        lambda r: [r["id"], r["country"], "IN_COUNTRY"],
-    ),
-    Group(
-        "relationships",
-        "LOCATED_IN_A",
-        ("applicants",),
-        (":START_ID(Applicant)", ":END_ID(City)", ":TYPE"),
-        lambda r: [r["id"], r["city_id"], "LOCATED_IN"],
-        lambda r: r["city_id"] is not None,
-    ),
-    Group(
-        "relationships",
-        "LOCATED_IN_I",
-        ("inventors",),
-        (":START_ID(Inventor)", ":END_ID(City)", ":TYPE"),
-        lambda r: [r["id"], r["city_id"], "LOCATED_IN"],
-        lambda r: r["city_id"] is not None,
-    ),
-    Group(
-        "relationships",
-        "HAS_OWNERSHIP",
-        ("ownership",),
-        (":START_ID(Applicant)", ":END_ID(OwnershipType)", ":TYPE", "source"),
-        lambda r: [r["applicant_id"], r["code"], "HAS_OWNERSHIP", r["source"]],
-    ),
-    Group(
-        "relationships",
-        "FILED_BY",
-        ("patent_applicants",),
-        (":START_ID(Patent)", ":END_ID(Applicant)", ":TYPE", "seq:int"),
-        lambda r: [r["patent_id"], r["applicant_id"], "FILED_BY", r["seq"]],
-    ),
-    Group(
-        "relationships",
-        "INVENTED_BY",
-        ("patent_inventors",),
-        (":START_ID(Patent)", ":END_ID(Inventor)", ":TYPE", "seq:int"),
-        lambda r: [r["patent_id"], r["inventor_id"], "INVENTED_BY", r["seq"]],
-    ),
-    Group(
-        "relationships",
-        "CLASSIFIED_AS",
-        ("patent_ipc",),
-        (":START_ID(Patent)", ":END_ID(IPC)", ":TYPE", "seq:int", "main:boolean"),
-        lambda r: [r["patent_id"], r["code"], "CLASSIFIED_AS", r["seq"], "true" if r["main"] else "false"],
-    ),
-    Group(
-        "relationships",
-        "CITES",
-        ("citations",),
-        (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origin"),
-        lambda r: [r["citing_id"], r["cited_id"], "CITES", r["origin"]],
-    ),
-)
+    Group("nodes", "TechField", ("tech_fields",), (":ID(TechField)", ":LABEL", "id:int", "name", "sector"),
+          lambda f: {"key": f["id"], "label": "TechField", "id": f["id"], "name": f["name"],
+                     "sector": f["sector"]}),
+    Group("nodes", "OwnershipType", ("ownership_types",), ("code:ID(OwnershipType)", ":LABEL", "name"),
+          lambda f: {"code": f["code"], "label": "OwnershipType", "name": f["name"]}),
+    Group("nodes", "Country", ("countries",), ("code:ID(Country)", ":LABEL", "name"),
+          lambda f: {"code": f["code"], "label": "Country", "name": f["name"]}),
+    Group("nodes", "IPC", ("ipc",), ("code:ID(IPC)", ":LABEL", "level", *LEVELS, "field:int", "title"),
+          lambda f: {"code": f["code"], "label": "IPC", "level": f["level"], **{k: f[k] for k in LEVELS},
+                     "field": f["field"], "title": f["title"]}),
+    Group("nodes", "City", ("cities",),
+          ("id:ID(City)", ":LABEL", "name", "country", "province", "location:point{crs:WGS-84}",
+           "location_source"),
+          lambda f: {"id": f["id"], "label": "City", "name": f["name"], "country": f["country"],
+                     "province": f["province"], "location": _point(f),
+                     "location_source": f["location_source"]}),
+    Group("nodes", "Applicant", ("applicants",), ("id:ID(Applicant)", ":LABEL", "name", "type", "type_rule"),
+          _applicant),
+    Group("nodes", "Inventor", ("inventors",), ("id:ID(Inventor)", ":LABEL", "name"),
+          lambda f: {"id": f["id"], "label": "Inventor", "name": f["name"]}),
+    Group("nodes", "Patent", ("patents", "patent_stubs"),
+          ("id:ID(Patent)", ":LABEL", "year:int", "filing_date:date", "priority_year:int", "office", "kind",
+           "family_id", "title", "in_db:boolean"),
+          _patent),
+    Group("relationships", "PART_OF", ("ipc_parents",), (":START_ID(IPC)", ":END_ID(IPC)", ":TYPE"),
+          _rel("code", "parent", "PART_OF")),
+    Group("relationships", "IN_FIELD", ("ipc_fields",), (":START_ID(IPC)", ":END_ID(TechField)", ":TYPE"),
+          _rel("code", "field", "IN_FIELD")),
+    Group("relationships", "IN_COUNTRY", ("cities",), (":START_ID(City)", ":END_ID(Country)", ":TYPE"),
+          _rel("id", "country", "IN_COUNTRY")),
+    Group("relationships", "LOCATED_IN_A", ("applicants",), (":START_ID(Applicant)", ":END_ID(City)", ":TYPE"),
+          _rel("id", "city_id", "LOCATED_IN"), where="city_id"),
+    Group("relationships", "LOCATED_IN_I", ("inventors",), (":START_ID(Inventor)", ":END_ID(City)", ":TYPE"),
+          _rel("id", "city_id", "LOCATED_IN"), where="city_id"),
+    Group("relationships", "HAS_OWNERSHIP", ("ownership",),
+          (":START_ID(Applicant)", ":END_ID(OwnershipType)", ":TYPE", "source"),
+          _rel("applicant_id", "code", "HAS_OWNERSHIP", "source")),
+    Group("relationships", "FILED_BY", ("patent_applicants",),
+          (":START_ID(Patent)", ":END_ID(Applicant)", ":TYPE", "seq:int"),
+          _rel("patent_id", "applicant_id", "FILED_BY", "seq")),
+    Group("relationships", "INVENTED_BY", ("patent_inventors",),
+          (":START_ID(Patent)", ":END_ID(Inventor)", ":TYPE", "seq:int"),
+          _rel("patent_id", "inventor_id", "INVENTED_BY", "seq")),
+    Group("relationships", "CLASSIFIED_AS", ("patent_ipc",),
+          (":START_ID(Patent)", ":END_ID(IPC)", ":TYPE", "seq:int", "main:boolean"), _main),
+    Group("relationships", "CITES", ("citations",), (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origin"),
+          _rel("citing_id", "cited_id", "CITES", "origin")),
+)  # fmt: skip
 
 
 @dataclass
@@ -224,35 +135,50 @@ class ImportFiles:
         return sum(rows for k, _, _, rows in self.files if k == kind)
 
 
-def _records(staging: Staging, datasets: Iterable[str]) -> Iterable[Record]:
-    for dataset in datasets:
-        yield from staging.records(dataset)
+def _table(group: Group, frame: pd.DataFrame) -> pa.Table:
+    """The group's cells of one dataset as an Arrow table with one column per header column."""
+    if group.where is not None:
+        frame = frame[frame[group.where].notna()]
+    cells = group.cells(frame)
+    columns = []
+    for cell in cells.values():
+        if isinstance(cell, str):
+            columns.append(pa.array([cell] * len(frame), pa.string()))
+        else:
+            columns.append(pa.array(cell.astype(object).where(cell.notna(), None).tolist(), from_pandas=True))
+    width = len(group.header)
+    while len(columns) < width:  # a stub has no year, date, ...: null cells before in_db
+        columns.insert(len(columns) - 1, pa.nulls(len(frame)))
+    return pa.Table.from_arrays(columns, names=[f"c{i}" for i in range(width)])
+
+
+def _spans_lines(table: pa.Table) -> bool:
+    for column in table.columns:
+        if pa.types.is_string(column.type) and pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py():
+            return True
+    return False
 
 
 def write(staging: Staging, folder: Path) -> ImportFiles:
     """Write every group's header and data file into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     out = ImportFiles(folder)
+    options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
     for group in GROUPS:
         header = folder / f"{group.name}.header.csv"
         data = folder / f"{group.name}.csv"
-        with open(header, "w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerow(group.header)
+        header.write_text(",".join(group.header) + "\n", encoding="utf-8")
         rows = 0
-        # only node files hold free text (names, titles) that may span lines
-        check = group.kind == "nodes"
-        with open(data, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            for record in _records(staging, group.datasets):
-                if group.where(record):
-                    cells = group.cells(record)
-                    if (
-                        check
-                        and not out.multiline
-                        and any(isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells)
-                    ):
-                        out.multiline = True
-                    writer.writerow(cells)
-                    rows += 1
+        with pa.OSFile(str(data), "wb") as sink:
+            for dataset in group.datasets:
+                frame = staging.frame(dataset)
+                if not len(frame):
+                    continue
+                table = _table(group, frame)
+                # only node files hold free text (names, titles) that may span lines
+                if group.kind == "nodes" and not out.multiline:
+                    out.multiline = _spans_lines(table)
+                pacsv.write_csv(table, sink, options)
+                rows += table.num_rows
         out.files.append((group.kind, header, data, rows))
     return out

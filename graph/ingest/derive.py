@@ -35,6 +35,7 @@ OWNERSHIP_TYPES = {
 DERIVED = ("tech_fields", "ownership_types", "countries", "ipc", "ipc_parents", "ipc_fields", "patent_stubs")
 
 
+@cache
 def ipc_chain(code: str) -> dict[str, str]:
     """The codes of ``code`` and its ancestors, by level."""
     chain = dict(ipc.ancestors(code))
@@ -42,6 +43,7 @@ def ipc_chain(code: str) -> dict[str, str]:
     return chain
 
 
+@cache
 def ipc_node(code: str) -> Record:
     """An ``IPC`` node: code, level, ancestors' codes by level (null below its level), field, title."""
     chain = ipc_chain(code)
@@ -68,7 +70,7 @@ def ipc_hierarchy(codes: Iterable[str]) -> tuple[list[Record], list[Record]]:
             parents[child] = parent
         for node in above:
             if node not in nodes:
-                nodes[node] = ipc_node(node)
+                nodes[node] = dict(ipc_node(node))
     links = [{"code": c, "parent": p} for c, p in sorted(parents.items())]
     return [nodes[c] for c in sorted(nodes)], links
 

@@ -1,8 +1,11 @@
-"""Online load: staged records into a running Neo4j, in batches of ``UNWIND $rows`` MERGE queries.
+"""Online load: staged records into a running Neo4j, in batches of ``UNWIND $rows`` queries.
 
 Each batch is one managed write transaction (``session.execute_write``, retried on transient errors).
-Every query MERGEs on keys, so a re-run adds nothing and a run killed midway completes on the next run
-without duplicates. The steps run in an order where every MATCH finds what an earlier step merged.
+The shared nodes (fields, IPC codes, cities, applicants, inventors, ...) are MERGEd on their keys. The
+patents go in batches of whole patents, each with all its links: a patent not yet in the graph is
+created with its links by one statement (``load_patents_new``: CREATE, no relationship lookups); a
+patent already loaded is updated with MERGE queries instead. A patent and its links commit together,
+so a re-run adds nothing and a run killed midway completes on the next run without duplicates.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from neo4j import Driver, ManagedTransaction
 from rich.console import Console
 from rich.progress import (
@@ -30,7 +34,7 @@ from graph.ingest.staging import Record, Staging
 
 DEFAULT_BATCH_SIZE = 5_000
 
-# (dataset in the staging, query graph/cypher/<name>.cypher), in load order.
+# (dataset in the staging, query graph/cypher/<name>.cypher), in load order; then the patents.
 STEPS: tuple[tuple[str, str], ...] = (
     ("tech_fields", "load_tech_fields"),
     ("ownership_types", "load_ownership_types"),
@@ -42,8 +46,18 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("applicants", "load_applicants"),
     ("inventors", "load_inventors"),
     ("ownership", "load_ownership"),
-    ("patents", "load_patents"),
     ("patent_stubs", "load_patent_stubs"),
+)
+# A patent's links: dataset, the column naming the other end, and the lists of a patent row they fill.
+LINKS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("patent_applicants", "patent_id", {"applicant_id": "applicants", "seq": "applicant_seqs"}),
+    ("patent_inventors", "patent_id", {"inventor_id": "inventors", "seq": "inventor_seqs"}),
+    ("patent_ipc", "patent_id", {"code": "codes", "seq": "code_seqs", "main": "code_mains"}),
+    ("citations", "citing_id", {"cited_id": "cited", "origin": "origins"}),
+)
+# The MERGE queries that update a patent already loaded, with the dataset of each.
+UPDATES: tuple[tuple[str, str], ...] = (
+    ("patents", "load_patents"),
     ("patent_applicants", "load_filed_by"),
     ("patent_inventors", "load_invented_by"),
     ("patent_ipc", "load_classified_as"),
@@ -140,6 +154,76 @@ def write_batches(
     return written
 
 
+PATENT_COLUMNS = ("id", "year", "filing_date", "priority_year", "office", "kind", "family_id", "title")
+
+
+def patent_rows(staging: Staging) -> pd.DataFrame:
+    """One row per staged patent, with its links as parallel lists (empty when it has none)."""
+    patents = staging.frame("patents")
+    rows = (
+        patents[list(PATENT_COLUMNS)].astype(object) if len(patents) else pd.DataFrame(columns=PATENT_COLUMNS)
+    )
+    for dataset, key, columns in LINKS:
+        links = staging.frame(dataset)
+        grouped = (
+            links.astype(object).groupby(key, sort=False)[list(columns)].agg(list) if len(links) else None
+        )
+        for column, name in columns.items():
+            found = rows["id"].map(grouped[column]) if grouped is not None else pd.Series(index=rows.index)
+            rows[name] = [v if isinstance(v, list) else [] for v in found]
+    return rows
+
+
+def _flat(rows: list[Record]) -> dict[str, list[Record]]:
+    """The records of the MERGE queries (``UPDATES``) for the patent rows ``rows``."""
+    out: dict[str, list[Record]] = {name: [] for name, _ in UPDATES}
+    for row in rows:
+        out["patents"].append({c: row[c] for c in PATENT_COLUMNS})
+        for dataset, key, columns in LINKS:
+            names = list(columns)
+            for values in zip(*(row[columns[c]] for c in names), strict=True):
+                out[dataset].append({key: row["id"], **dict(zip(names, values, strict=True))})
+    return out
+
+
+def _write_patents(tx: ManagedTransaction, rows: list[Record], texts: dict[str, str]) -> None:
+    ids = [row["id"] for row in rows]
+    loaded = set(tx.run(texts["load_patents_existing"], ids=ids).value("id"))
+    new = [row for row in rows if row["id"] not in loaded]
+    if new:
+        tx.run(texts["load_patents_new"], rows=new).consume()
+    old = [row for row in rows if row["id"] in loaded]
+    if old:
+        flat = _flat(old)
+        for dataset, query in UPDATES:
+            if flat[dataset]:
+                tx.run(texts[query], rows=flat[dataset]).consume()
+
+
+def write_patents(
+    driver: Driver,
+    staging: Staging,
+    batch_size: int,
+    *,
+    database: str | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> int:
+    """Load the staged patents with their links, ``batch_size`` patents per transaction."""
+    names = ["load_patents_existing", "load_patents_new", *(q for _, q in UPDATES)]
+    texts = {name: queries.load(name).text for name in names}
+    rows = patent_rows(staging)
+    written = 0
+    with driver.session(database=database) as session:
+        for start in range(0, len(rows), batch_size):
+            chunk = rows.iloc[start : start + batch_size]
+            batch: list[Record] = chunk.where(chunk.notna(), None).to_dict("records")  # type: ignore[assignment]
+            session.execute_write(_write_patents, batch, texts)
+            written += len(batch)
+            if on_batch is not None:
+                on_batch(len(batch))
+    return written
+
+
 def progress(console: Console | None = None) -> Progress:
     return Progress(
         TextColumn("{task.description:<18}"),
@@ -165,7 +249,7 @@ def load(
     schema.ensure(driver, database)
     before = counts(driver, database)
     with progress(console) as bars:
-        for dataset, query in STEPS:
+        for dataset, query in (*STEPS, ("patents", "load_patents_new")):
             total = staging.count(dataset)
             if not total:
                 continue
@@ -178,7 +262,10 @@ def load(
                 if hook is not None:
                     hook(dataset, done[0])
 
-            write_batches(
-                driver, query, staging.batches(dataset, batch_size), database=database, on_batch=advance
-            )
+            if dataset == "patents":
+                write_patents(driver, staging, batch_size, database=database, on_batch=advance)
+            else:
+                write_batches(
+                    driver, query, staging.batches(dataset, batch_size), database=database, on_batch=advance
+                )
     return counts(driver, database).minus(before)

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from graph.ingest.load_online import RateColumn
-from graph.ingest.readers import READERS
+from graph.ingest.readers import READERS, canonical
 from graph.ingest.staging import Staging
 from graph.ingest.validate import Outcome, validate
 from hotspot_kg.errors import ConfigError, InputError
@@ -46,10 +46,12 @@ def prepare(
     """
     if fmt not in READERS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
+    Path(rejects_file).parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(staging_parent)
-    rows = READERS[fmt](Path(path))
     in_order = fmt in IN_LOAD_ORDER
     try:
+        # the canonical folder is read table by table into frames; the other readers yield rows
+        rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path))
         if console is None:
             return validate(rows, Path(rejects_file), staging, in_order)
         with Progress(

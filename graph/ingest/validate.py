@@ -1,12 +1,15 @@
-"""Validation: canonical rows in, valid typed records (to a :class:`Staging`) and :class:`Reject` rows out.
+"""Validation: canonical tables in, valid typed records (to a :class:`Staging`) and :class:`Reject` rows out.
 
-Tables are checked in ``LOAD_ORDER``, so every reference (an applicant's city, a link's patent) points
-at a table already seen: one streaming pass, keeping only the keys (and a hash of each row's content,
-to tell an exact duplicate, which is dropped silently, from a conflicting one, which is rejected).
+The tables are pandas frames of strings (one per canonical table, with the file and line of every row),
+checked column by column rather than row by row: each parser runs once per distinct value, so a
+million patents with a few thousand distinct dates cost a few thousand parses. Tables are checked in
+``LOAD_ORDER``, so every reference (an applicant's city, a link's patent) points at a table already
+checked. A row gets the reason of the FIRST check it fails, in the order listed for its table.
 
 A row is rejected for: a missing required value, a bad date or number, an unknown IPC code, a dangling
 reference (an id used but not defined in its table, or defined by a rejected row), or a duplicate key
-with different content. A citation's cited patent may lie outside the input: it becomes a stub
+with different content (the first row with a key wins; a later row with the same content is dropped
+silently). A citation's cited patent may lie outside the input: it becomes a stub
 ``Patent {in_db: false}``.
 """
 
@@ -14,15 +17,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from graph.ingest import derive
 from graph.ingest.cities import resolve_city
 from graph.ingest.ipc import UnknownIPC, normalize_ipc
-from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Reject, Row
-from graph.ingest.staging import Record, Staging
+from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Row
+from graph.ingest.staging import Staging
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.stakeholders import classify
 
@@ -30,10 +38,11 @@ ORIGINS = ("applicant", "examiner", "unknown")
 PROGRESS_EVERY = 10_000
 REJECT_COLUMNS = ("file", "line", "table", "reason")
 YEARS = range(1790, 2101)
+FILE, LINE = "_file", "_line"
 
 
 class Bad(Exception):
-    """The reason a row is rejected."""
+    """The reason a value is rejected."""
 
 
 @dataclass
@@ -52,22 +61,24 @@ class Outcome:
         return self.rejected / self.rows if self.rows else 0.0
 
 
-def _int(values: dict[str, str | None], column: str, required: bool = False) -> int | None:
-    raw = values.get(column)
-    if raw is None:
-        if required:
-            raise Bad(f"{column} is missing")
-        return None
+# -- scalar parsers: one raw (stripped, non-empty) string in, a value out or Bad ---------------------------
+
+
+def parse_int(column: str, raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
         raise Bad(f"{column} {raw!r} is not an integer") from None
 
 
-def _float(values: dict[str, str | None], column: str, low: float, high: float) -> float | None:
-    raw = values.get(column)
-    if raw is None:
-        return None
+def parse_year(column: str, raw: str) -> int:
+    year = parse_int(column, raw)
+    if year not in YEARS:
+        raise Bad(f"{column} {year} is not a plausible year")
+    return year
+
+
+def parse_float(column: str, low: float, high: float, raw: str) -> float:
     try:
         number = float(raw)
     except ValueError:
@@ -77,235 +88,302 @@ def _float(values: dict[str, str | None], column: str, low: float, high: float) 
     return number
 
 
-def _year(values: dict[str, str | None], column: str) -> int | None:
-    year = _int(values, column)
-    if year is not None and year not in YEARS:
-        raise Bad(f"{column} {year} is not a plausible year")
-    return year
-
-
-def _date(raw: str | None) -> dt.date | None:
-    if raw is None:
-        return None
+def parse_date(raw: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(raw) if len(raw) == 10 else _bad_date(raw)
+        if len(raw) == 10:
+            return dt.date.fromisoformat(raw)
     except ValueError:
-        return _bad_date(raw)
-
-
-def _bad_date(raw: str) -> dt.date:
+        pass
     raise Bad(f"filing_date {raw!r} is not a date YYYY-MM-DD")
 
 
-class Validator:
-    """Checks rows table by table; keeps keys, content hashes and the derived sets the loaders need."""
+def parse_country(raw: str) -> str:
+    country = raw.upper()
+    if len(country) != 2 or not country.isalpha():
+        raise Bad(f"country {raw!r} is not an ISO 3166-1 alpha-2 code such as CN or US")
+    return country
 
-    def __init__(self, staging: Staging) -> None:
-        self.staging = staging
-        # per table: hash of the key -> (32 bits of the content hash << 32) | line; about 100 bytes a row,
-        # so ten million link rows fit in about a gigabyte (a 64-bit key hash collides with odds ~1e-7)
-        self.seen: dict[str, dict[int, int]] = {t: {} for t in TABLES}
+
+def parse_ipc(raw: str) -> str:
+    try:
+        return normalize_ipc(raw)
+    except UnknownIPC as e:
+        raise Bad(f"unknown IPC code {raw!r}: {e.reason}") from None
+
+
+def parse_origin(raw: str) -> str:
+    origin = raw.lower()
+    if origin not in ORIGINS:
+        raise Bad(f"origin {raw!r} is not one of {', '.join(ORIGINS)}")
+    return origin
+
+
+def parse_ownership(raw: str) -> str:
+    code = raw.upper()
+    if code not in derive.OWNERSHIP_TYPES:
+        raise Bad(f"ownership {raw!r} is not one of {', '.join(derive.OWNERSHIP_TYPES)}")
+    return code
+
+
+def parse_type(raw: str) -> str:
+    kind = raw.lower().replace(" ", "_").replace("-", "_")
+    if kind not in APPLICANT_TYPES:
+        raise Bad(f"type {raw!r} is not one of {', '.join(APPLICANT_TYPES)}")
+    return kind
+
+
+# -- the frame of one table while it is checked --------------------------------------------------------
+
+
+class Check:
+    """One table's rows: the raw strings, the reason of each row's first failed check (None: fine so far)."""
+
+    def __init__(self, table: str, frame: pd.DataFrame) -> None:
+        self.table = table
+        self.raw = frame
+        self.reason = frame[ROW_ERROR].astype(object) if ROW_ERROR in frame else _nones(len(frame))
+        self.reason.index = frame.index
+        self.bad = self.reason.notna().to_numpy()
+        for column in TABLES[table].required:
+            self.fail(frame[column].isna(), f"{column} is missing")
+
+    def fail(self, mask: pd.Series | np.ndarray, reason: str | pd.Series) -> None:
+        """Give ``reason`` to the rows in ``mask`` that have none yet."""
+        chosen = np.asarray(mask, dtype=bool) & ~self.bad
+        if chosen.any():
+            self.reason = self.reason.mask(chosen, reason)
+            self.bad = self.bad | chosen
+
+    def parse(self, column: str, parser: Callable[[str], Any], dtype: Any = None) -> pd.Series:
+        """``parser`` over the column, once per distinct value; failures become reasons."""
+        raw = self.raw[column]
+        values: dict[str, Any] = {}
+        reasons: dict[str, str] = {}
+        for value in raw.dropna().unique():
+            try:
+                values[value] = parser(value)
+            except Bad as e:
+                reasons[value] = str(e)
+        if reasons:
+            self.fail(raw.isin(reasons.keys()), raw.map(reasons))
+        parsed = raw.map(values)
+        return parsed.astype(dtype) if dtype else parsed.astype(object).where(parsed.notna(), None)
+
+    def defined(self, column: str, table: str, keys: pd.Index) -> None:
+        """References in ``column`` must be keys kept from ``table``."""
+        raw = self.raw[column]
+        dangling = raw.notna() & ~raw.isin(keys)
+        if dangling.any():
+            reason = raw[dangling].map(
+                lambda v: f"{column} {v!r} is not defined in {table} (or its row was rejected)"
+            )
+            self.fail(dangling, reason)
+
+    @property
+    def ok(self) -> pd.Series:
+        return pd.Series(~self.bad, index=self.raw.index)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _nones(n: int) -> pd.Series:
+    return pd.Series([None] * n, dtype=object)
+
+
+def _nullable(series: pd.Series) -> pd.Series:
+    """A column as Python objects with None for missing values."""
+    return series.astype(object).where(series.notna(), None)
+
+
+# -- the checks of each table: (records frame with the key columns first) ---------------------------------
+
+
+class Validator:
+    """Checks the tables in ``LOAD_ORDER``; keeps the kept keys and what the derived datasets need."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, pd.Index] = {}
         self.countries: set[str] = set()
         self.ipc_codes: set[str] = set()
-        self.ipc_patents: set[str] = set()
         self.stubs: set[str] = set()
         self.duplicates = 0
-        self.checks: dict[str, Callable[[dict[str, str | None], Row], Record]] = {
-            "cities": self.city,
-            "applicants": self.applicant,
-            "inventors": self.inventor,
-            "ownership": self.ownership,
-            "patents": self.patent,
-            "patent_applicants": self.patent_applicant,
-            "patent_inventors": self.patent_inventor,
-            "patent_ipc": self.patent_ipc,
-            "citations": self.citation,
-        }
 
-    def check(self, row: Row) -> None:
-        """Stage the row's record, or raise :class:`Bad`; an exact duplicate is skipped."""
-        values = row.values
-        if values.get(ROW_ERROR):
-            raise Bad(str(values[ROW_ERROR]))
-        spec = TABLES[row.table]
-        for column in spec.required:
-            if values.get(column) is None:
-                raise Bad(f"{column} is missing")
-        record = self.checks[row.table](values, row)
-        key = tuple(record["_key"])
-        # each check builds its record with the same keys in the same order: the values alone compare
-        content = hash(tuple(v for k, v in record.items() if k != "_key" and k != "main"))
-        content &= 0xFFFFFFFF
-        seen = self.seen[row.table]
-        packed = seen.get(hash(key))
-        if packed is not None:
-            if packed >> 32 == content:
-                self.duplicates += 1
-                return
-            label = ", ".join(f"{c}={v}" for c, v in zip(spec.key, key, strict=False))
-            raise Bad(f"duplicate of line {packed & 0xFFFFFFFF} ({label}) with different content")
-        seen[hash(key)] = (content << 32) | (row.line & 0xFFFFFFFF)
-        del record["_key"]
-        self.after(row.table, record)
-        self.staging.add(row.table, record)
+    def cities(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        country = c.parse("country", parse_country)
+        lat = c.parse("lat", partial(parse_float, "lat", -90, 90))
+        lon = c.parse("lon", partial(parse_float, "lon", -180, 180))
+        c.fail(lat.isna() != lon.isna(), "lat and lon must be given together")
+        source = _nones(len(r)).set_axis(r.index).mask(lat.notna(), "input")
+        lat, lon = lat.copy(), lon.copy()
+        for i in r.index[c.ok & lat.isna()]:
+            placed = resolve_city(str(r.at[i, "name"]), str(country[i]), _text(r.at[i, "province"]))
+            if placed is not None and placed.country == country[i]:
+                lat[i], lon[i], source[i] = placed.lat, placed.lon, "gazetteer"
+        return pd.DataFrame({"id": r["city_id"], "name": r["name"], "country": country,
+                             "province": r["province"], "lat": lat, "lon": lon,
+                             "location_source": source})  # fmt: skip
 
-    def after(self, table: str, record: Record) -> None:
-        """Remember what later tables and the derived datasets need."""
+    def applicants(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        c.defined("city_id", "cities", self.keys["cities"])
+        given = c.parse("type", parse_type)
+        rule = r["type_rule"].where(r["type_rule"].notna(), "given")
+        names = r["name"][c.ok & given.isna()].unique()
+        classified = {name: classify(name) for name in names}
+        kinds = r["name"].map({n: k for n, (k, _) in classified.items()})
+        rules = r["name"].map({n: rule for n, (_, rule) in classified.items()})
+        kind = given.where(given.notna(), kinds)
+        rule = rule.where(given.notna(), rules)
+        return pd.DataFrame({"id": r["applicant_id"], "name": r["name"], "type": _nullable(kind),
+                             "type_rule": _nullable(rule), "city_id": r["city_id"],
+                             "label": _nullable(kind.map(derive.TYPE_LABELS))})  # fmt: skip
+
+    def inventors(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        c.defined("city_id", "cities", self.keys["cities"])
+        return pd.DataFrame({"id": r["inventor_id"], "name": r["name"], "city_id": r["city_id"]})
+
+    def ownership(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        c.defined("applicant_id", "applicants", self.keys["applicants"])
+        code = c.parse("ownership", parse_ownership)
+        source = r[FILE].map(lambda f: Path(f).name)
+        return pd.DataFrame({"applicant_id": r["applicant_id"], "code": code, "source": source})
+
+    def patents(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        filing = c.parse("filing_date", parse_date)
+        year = c.parse("year", partial(parse_year, "year"), "Int64")
+        c.fail(filing.isna() & year.isna(), "filing_date and year are both missing")
+        filing_year = filing.map(lambda d: d.year, na_action="ignore").astype("Int64")
+        mismatch = (filing_year != year).fillna(False).astype(bool)
+        if mismatch.any():
+            c.fail(
+                mismatch,
+                "year "
+                + year[mismatch].astype(str)
+                + " does not match filing_date "
+                + filing[mismatch].astype(str),
+            )
+        priority = c.parse("priority_year", partial(parse_year, "priority_year"), "Int64")
+        return pd.DataFrame({"id": r["patent_id"], "filing_date": filing,
+                             "year": _nullable(year.fillna(filing_year)), "priority_year": _nullable(priority),
+                             "office": r["office"], "kind": r["kind"], "family_id": r["family_id"],
+                             "title": r["title"]})  # fmt: skip
+
+    def _link(self, c: Check, other: str, column: str) -> pd.DataFrame:
+        r = c.raw
+        c.defined("patent_id", "patents", self.keys["patents"])
+        c.defined(column, other, self.keys[other])
+        seq = c.parse("seq", partial(parse_int, "seq"), "Int64")
+        return pd.DataFrame({"patent_id": r["patent_id"], column: r[column], "seq": _nullable(seq)})
+
+    def patent_applicants(self, c: Check) -> pd.DataFrame:
+        return self._link(c, "applicants", "applicant_id")
+
+    def patent_inventors(self, c: Check) -> pd.DataFrame:
+        return self._link(c, "inventors", "inventor_id")
+
+    def patent_ipc(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        c.defined("patent_id", "patents", self.keys["patents"])
+        code = c.parse("ipc_code", parse_ipc)
+        seq = c.parse("seq", partial(parse_int, "seq"), "Int64")
+        # without a seq, the first row of a patent (among those that got this far) is its main code
+        first = ~r["patent_id"].where(c.ok).duplicated() & c.ok
+        main = (seq == 1).where(seq.notna(), first).astype(bool)
+        return pd.DataFrame({"patent_id": r["patent_id"], "code": code, "seq": _nullable(seq), "main": main})
+
+    def citations(self, c: Check) -> pd.DataFrame:
+        r = c.raw
+        c.defined("citing_id", "patents", self.keys["patents"])
+        origin = r["origin"].fillna("unknown")
+        parsed = c.parse("origin", parse_origin)
+        c.fail(r["citing_id"] == r["cited_id"], "a patent cannot cite itself")
+        return pd.DataFrame({"citing_id": r["citing_id"], "cited_id": r["cited_id"],
+                             "origin": parsed.where(r["origin"].notna(), origin)})  # fmt: skip
+
+    def check(self, table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The kept records of ``table`` and its rejects (file, line, table, reason)."""
+        c = Check(table, frame)
+        records = getattr(self, table)(c)
+        key = list(TABLES[table].key)
+        names = list(records.columns[: len(key)])  # each table's frame lists its key columns first
+        kept = self._dedupe(table, c, records, names, key)
+        self.keys[table] = pd.Index(kept[names[0]]) if len(key) == 1 else pd.Index([])
+        self._remember(table, kept)
+        bad = ~c.ok
+        rejects = pd.DataFrame({"file": frame[FILE][bad], "line": frame[LINE][bad], "table": table,
+                                "reason": c.reason[bad]})  # fmt: skip
+        return kept.reset_index(drop=True), rejects
+
+    def _dedupe(
+        self, table: str, c: Check, records: pd.DataFrame, names: list[str], key: list[str]
+    ) -> pd.DataFrame:
+        good = records[c.ok]
+        later = good.duplicated(subset=names, keep="first")
+        if not later.any():
+            return good
+        content = [n for n in good.columns if n != "main"]
+        first = good[~later]
+        firsts = good[later][names].merge(
+            first.assign(_first_line=c.raw[LINE][first.index]), on=names, how="left", suffixes=("", "_f")
+        )
+        firsts.index = good.index[later]
+        same = pd.Series(True, index=firsts.index)
+        dup = good[later]
+        for n in content:
+            if n in names:
+                continue
+            a, b = dup[n], firsts[n]
+            same &= (a == b) | (a.isna() & b.isna())
+        self.duplicates += int(same.sum())
+        conflict = same.index[~same]
+        labels = [
+            ", ".join(f"{k}={v}" for k, v in zip(key, values, strict=False))
+            for values in dup.loc[conflict, names].itertuples(index=False)
+        ]
+        reasons = [
+            f"duplicate of line {line} ({label}) with different content"
+            for line, label in zip(firsts.loc[conflict, "_first_line"], labels, strict=True)
+        ]
+        c.fail(pd.Series(c.raw.index.isin(conflict), index=c.raw.index), pd.Series(reasons, index=conflict))
+        return first
+
+    def _remember(self, table: str, kept: pd.DataFrame) -> None:
         if table == "cities":
-            self.countries.add(record["country"])
+            self.countries.update(kept["country"])
         elif table == "patent_ipc":
-            self.ipc_codes.add(record["code"])
-        elif table == "citations" and hash((record["cited_id"],)) not in self.seen["patents"]:
-            self.stubs.add(record["cited_id"])
-
-    def defined(self, table: str, column: str, value: str | None) -> None:
-        if value is not None and hash((value,)) not in self.seen[table]:
-            raise Bad(f"{column} {value!r} is not defined in {table} (or its row was rejected)")
-
-    def city(self, v: dict[str, str | None], row: Row) -> Record:
-        country = str(v["country"]).upper()
-        if len(country) != 2 or not country.isalpha():
-            raise Bad(f"country {v['country']!r} is not an ISO 3166-1 alpha-2 code such as CN or US")
-        lat = _float(v, "lat", -90, 90)
-        lon = _float(v, "lon", -180, 180)
-        if (lat is None) != (lon is None):
-            raise Bad("lat and lon must be given together")
-        source = "input" if lat is not None else None
-        if lat is None:
-            placed = resolve_city(v["name"], country, v.get("province"))
-            if placed is not None and placed.country == country:
-                lat, lon, source = placed.lat, placed.lon, "gazetteer"
-        return {
-            "_key": (v["city_id"],),
-            "id": v["city_id"],
-            "name": v["name"],
-            "country": country,
-            "province": v.get("province"),
-            "lat": lat,
-            "lon": lon,
-            "location_source": source,
-        }
-
-    def applicant(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("cities", "city_id", v.get("city_id"))
-        given = v.get("type")
-        if given is not None:
-            kind = given.lower().replace(" ", "_").replace("-", "_")
-            if kind not in APPLICANT_TYPES:
-                raise Bad(f"type {given!r} is not one of {', '.join(APPLICANT_TYPES)}")
-            rule = v.get("type_rule") or "given"
-        else:
-            kind, rule = classify(v["name"])
-        return {
-            "_key": (v["applicant_id"],),
-            "id": v["applicant_id"],
-            "name": v["name"],
-            "type": kind,
-            "type_rule": rule,
-            "city_id": v.get("city_id"),
-            "label": derive.TYPE_LABELS.get(kind),
-        }
-
-    def inventor(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("cities", "city_id", v.get("city_id"))
-        return {
-            "_key": (v["inventor_id"],),
-            "id": v["inventor_id"],
-            "name": v.get("name"),
-            "city_id": v.get("city_id"),
-        }
-
-    def ownership(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("applicants", "applicant_id", v["applicant_id"])
-        code = str(v["ownership"]).upper()
-        if code not in derive.OWNERSHIP_TYPES:
-            raise Bad(f"ownership {v['ownership']!r} is not one of {', '.join(derive.OWNERSHIP_TYPES)}")
-        return {
-            "_key": (v["applicant_id"],),
-            "applicant_id": v["applicant_id"],
-            "code": code,
-            "source": Path(row.file).name,
-        }
-
-    def patent(self, v: dict[str, str | None], row: Row) -> Record:
-        filing = _date(v.get("filing_date"))
-        year = _year(v, "year")
-        if filing is None and year is None:
-            raise Bad("filing_date and year are both missing")
-        if filing is not None and year is not None and filing.year != year:
-            raise Bad(f"year {year} does not match filing_date {filing.isoformat()}")
-        return {
-            "_key": (v["patent_id"],),
-            "id": v["patent_id"],
-            "filing_date": filing,
-            "year": year if year is not None else filing.year if filing else None,
-            "priority_year": _year(v, "priority_year"),
-            "office": v.get("office"),
-            "kind": v.get("kind"),
-            "family_id": v.get("family_id"),
-            "title": v.get("title"),
-        }
-
-    def patent_applicant(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("patents", "patent_id", v["patent_id"])
-        self.defined("applicants", "applicant_id", v["applicant_id"])
-        return {
-            "_key": (v["patent_id"], v["applicant_id"]),
-            "patent_id": v["patent_id"],
-            "applicant_id": v["applicant_id"],
-            "seq": _int(v, "seq"),
-        }
-
-    def patent_inventor(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("patents", "patent_id", v["patent_id"])
-        self.defined("inventors", "inventor_id", v["inventor_id"])
-        return {
-            "_key": (v["patent_id"], v["inventor_id"]),
-            "patent_id": v["patent_id"],
-            "inventor_id": v["inventor_id"],
-            "seq": _int(v, "seq"),
-        }
-
-    def patent_ipc(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("patents", "patent_id", v["patent_id"])
-        try:
-            code = normalize_ipc(str(v["ipc_code"]))
-        except UnknownIPC as e:
-            raise Bad(f"unknown IPC code {v['ipc_code']!r}: {e.reason}") from None
-        seq = _int(v, "seq")
-        patent = str(v["patent_id"])
-        main = seq == 1 if seq is not None else patent not in self.ipc_patents
-        self.ipc_patents.add(patent)
-        return {"_key": (patent, code), "patent_id": patent, "code": code, "seq": seq, "main": main}
-
-    def citation(self, v: dict[str, str | None], row: Row) -> Record:
-        self.defined("patents", "citing_id", v["citing_id"])
-        origin = (v.get("origin") or "unknown").lower()
-        if origin not in ORIGINS:
-            raise Bad(f"origin {v['origin']!r} is not one of {', '.join(ORIGINS)}")
-        if v["citing_id"] == v["cited_id"]:
-            raise Bad("a patent cannot cite itself")
-        return {
-            "_key": (v["citing_id"], v["cited_id"]),
-            "citing_id": v["citing_id"],
-            "cited_id": v["cited_id"],
-            "origin": origin,
-        }
+            self.ipc_codes.update(kept["code"].unique())
+        elif table == "citations":
+            cited = kept["cited_id"]
+            self.stubs.update(cited[~cited.isin(self.keys["patents"])].unique())
 
 
-def ordered(rows: Iterable[Row], staging: Staging) -> Iterator[Row]:
-    """The rows of a reader that interleaves tables, in ``LOAD_ORDER``: spooled to disk first."""
-    for row in rows:
-        staging.add("_raw_" + row.table, {"r": (row.table, row.values, row.file, row.line)})
-    staging.close()
-    for table in LOAD_ORDER:
-        for raw in staging.records("_raw_" + table):
-            yield Row(*raw["r"])
-        (staging.root / f"_raw_{table}.pkl").unlink(missing_ok=True)
+def frames_of(rows: Iterable[Row], on_rows: Callable[[int], None] | None = None) -> dict[str, pd.DataFrame]:
+    """The rows of a reader as one frame of strings per table (with file, line and a reader's error)."""
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in LOAD_ORDER}
+    for count, row in enumerate(rows, start=1):
+        tables[row.table].append({**row.values, FILE: row.file, LINE: row.line})
+        if on_rows is not None and not count % PROGRESS_EVERY:
+            on_rows(PROGRESS_EVERY)
+    return {t: frame_of(t, records) for t, records in tables.items()}
+
+
+def frame_of(table: str, records: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = [*TABLES[table].columns, ROW_ERROR, FILE, LINE]
+    frame = pd.DataFrame.from_records(records, columns=columns) if records else pd.DataFrame(columns=columns)
+    for column in columns:
+        if column != LINE:
+            frame[column] = _nullable(frame[column])
+    return frame
 
 
 def validate(
-    rows: Iterable[Row],
+    rows: Iterable[Row] | dict[str, pd.DataFrame],
     rejects_file: Path,
     staging: Staging,
     in_order: bool = False,
@@ -313,34 +391,44 @@ def validate(
 ) -> Outcome:
     """Check every row, stage the valid ones and write the rejects CSV (replaced only when all went well).
 
-    ``in_order`` says the reader yields its tables in ``LOAD_ORDER`` already (no spooling needed);
-    ``on_rows(n)`` is called every ``PROGRESS_EVERY`` rows (for a progress display).
+    ``rows`` are a reader's rows, or the tables as frames already (see :func:`frame_of`). ``in_order`` is
+    kept for callers of the row-by-row validator (any order is fine now); ``on_rows(n)`` reports rows read.
     """
-    validator = Validator(staging)
-    outcome = Outcome(staging, rejects_file)
+    del in_order
     rejects_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = rejects_file.with_name(rejects_file.name + ".partial")
-    with open(partial, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(REJECT_COLUMNS)
-        try:
-            for row in rows if in_order else ordered(rows, staging):
-                outcome.rows += 1
-                if on_rows is not None and not outcome.rows % PROGRESS_EVERY:
-                    on_rows(PROGRESS_EVERY)
-                try:
-                    validator.check(row)
-                except Bad as e:
-                    outcome.rejected += 1
-                    reject = Reject(row.file, row.line, row.table, str(e))
-                    writer.writerow((reject.file, reject.line, reject.table, reject.reason))
-        except BaseException:
-            f.close()
-            partial.unlink(missing_ok=True)
-            raise
+    frames = rows if isinstance(rows, dict) else frames_of(rows, on_rows)
+    validator = Validator()
+    outcome = Outcome(staging, rejects_file)
+    rejected = []
+    for table in LOAD_ORDER:
+        frame = frames.get(table)
+        if frame is None:
+            frame = frame_of(table, [])
+        outcome.rows += len(frame)
+        kept, rejects = validator.check(table, frame.reset_index(drop=True))
+        staging.put(table, kept)
+        rejected.append(rejects)
+        if on_rows is not None and isinstance(rows, dict):
+            on_rows(len(frame))
     derive.stage(staging, validator.countries, validator.ipc_codes, validator.stubs)
     staging.close()
-    partial.replace(rejects_file)
+    _write_rejects(rejects_file, rejected)
+    outcome.rejected = sum(len(r) for r in rejected)
     outcome.duplicates = validator.duplicates
     outcome.by_table = {t: staging.count(t) for t in LOAD_ORDER}
     return outcome
+
+
+def _write_rejects(rejects_file: Path, rejected: list[pd.DataFrame]) -> None:
+    rejects_file.parent.mkdir(parents=True, exist_ok=True)
+    partial_file = rejects_file.with_name(rejects_file.name + ".partial")
+    try:
+        with open(partial_file, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(REJECT_COLUMNS)
+            for rejects in rejected:
+                writer.writerows(rejects.sort_index().itertuples(index=False))
+    except BaseException:
+        partial_file.unlink(missing_ok=True)
+        raise
+    partial_file.replace(rejects_file)

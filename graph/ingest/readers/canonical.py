@@ -16,7 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
 from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Row
+from graph.ingest.validate import FILE, LINE, frame_of
 from hotspot_kg.errors import InputError
 
 # Every table but patents may be absent (then it has no rows).
@@ -153,6 +159,62 @@ class Folder:
                 raise InputError(f"{name}:{reader.line_num}: malformed CSV ({e})") from e
             except (zipfile.BadZipFile, EOFError) as e:
                 raise InputError(f"{name}: the archive is damaged after line {line} ({e})") from e
+
+    def frame(self, table: str) -> pd.DataFrame:
+        """The rows of ``table`` as a frame of strings with file and line (see :func:`frame_of`).
+
+        A plain file (one line per row, no blank line, every row as wide as the header, UTF-8) is parsed
+        by Arrow's CSV reader; anything else goes through :meth:`rows`, which names what is wrong.
+        """
+        if table not in self.files:
+            return frame_of(table, [])
+        columns = self.header(table)
+        if table not in self._zip_names:
+            fast = _arrow_frame(self.files[table], table, columns)
+            if fast is not None:
+                return fast
+        return frame_of(table, [{**r.values, FILE: r.file, LINE: r.line} for r in self.rows(table)])
+
+
+def _arrow_frame(path: Path, table: str, columns: list[str]) -> pd.DataFrame | None:
+    """The file read by Arrow, or None when it is not plain (then the exact reader decides)."""
+    data = path.read_bytes()
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    try:
+        parsed = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(columns, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError):
+        return None
+    if parsed.num_rows != lines - 1:
+        return None
+    out: dict[str, object] = {}
+    for name in TABLES[table].columns:
+        if name in columns:
+            values = pc.utf8_trim_whitespace(parsed[name])
+            values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
+            out[name] = values.to_pandas()
+        else:
+            out[name] = pd.Series([None] * parsed.num_rows, dtype=object)
+    frame = pd.DataFrame(out)
+    # a blank line fails the parse when there are several columns; with one, it is an empty row
+    if len(columns) == 1 and frame[columns[0]].isna().any():
+        return None
+    frame[ROW_ERROR] = None
+    frame[FILE] = str(path)
+    frame[LINE] = range(2, parsed.num_rows + 2)
+    return frame
+
+
+def frames(path: Path) -> dict[str, pd.DataFrame]:
+    """Every table of the canonical input at ``path`` as a frame of strings (for :func:`validate`)."""
+    folder = check(path)
+    return {table: folder.frame(table) for table in LOAD_ORDER}
 
 
 def check_header(name: str, table: str, header: list[str] | None) -> list[str]:
