@@ -67,21 +67,23 @@ def _rsi(driver: Driver, s: Switches, db: str | None) -> Result:
     return table, {"periods": [str(p) for p in periods], "unlocated": _records(unlocated)}
 
 
-def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
-    def compute(driver: Driver, s: Switches, db: str | None) -> Result:
-        t = complexity_graph.compute(
-            driver,
-            s,
-            threshold=s.threshold,
-            method=s.method,
-            steps=s.steps,
-            convention=s.convention,
-            database=db,
-        )
-        extra = {"periods": [str(p) for p in t.periods], "dropped": t.dropped}
-        return (t.kci if kind == "kci" else t.tci), extra
+def complexity_both(driver: Driver, s: Switches, db: str | None) -> dict[str, Result]:
+    """The kci and tci exports from one computation."""
+    t = complexity_graph.compute(
+        driver,
+        s,
+        threshold=s.threshold,
+        method=s.method,
+        steps=s.steps,
+        convention=s.convention,
+        database=db,
+    )
+    extra = {"periods": [str(p) for p in t.periods], "dropped": t.dropped}
+    return {"kci": (t.kci, extra), "tci": (t.tci, extra)}
 
-    return compute
+
+def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
+    return lambda driver, s, db: complexity_both(driver, s, db)[kind]
 
 
 def _collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
@@ -116,12 +118,24 @@ def network_report(nets: list[network.LocalNetwork], periods: list[Period]) -> d
     return {"periods": [str(p) for p in periods], "networks": summary}
 
 
+def ecosystem_both(driver: Driver, s: Switches, db: str | None) -> dict[str, Result]:
+    """The stakeholders and ownership exports from one computation."""
+    stakeholders, ownership = ecosystem.compute(driver, s, db)
+    return {"stakeholders": (stakeholders, {}), "ownership": (ownership, {})}
+
+
 def _stakeholders(driver: Driver, s: Switches, db: str | None) -> Result:
-    return ecosystem.compute(driver, s, db)[0], {}
+    return ecosystem_both(driver, s, db)["stakeholders"]
 
 
 def _ownership(driver: Driver, s: Switches, db: str | None) -> Result:
-    return ecosystem.compute(driver, s, db)[1], {}
+    return ecosystem_both(driver, s, db)["ownership"]
+
+
+# Exports that one computation gives together (analyze's `store` step computes them once).
+TOGETHER: dict[str, Callable[[Driver, Switches, str | None], dict[str, Result]]] = {
+    "kci": complexity_both, "tci": complexity_both, "stakeholders": ecosystem_both, "ownership": ecosystem_both,
+}  # fmt: skip
 
 
 EXPORTS: dict[str, Export] = {

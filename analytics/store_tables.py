@@ -109,6 +109,16 @@ def store_networks(
     return rows
 
 
+def compute_together(
+    driver: Driver, name: str, switches: Switches, database: str | None = None
+) -> dict[str, Result]:
+    """Table ``name`` and those that the same computation gives (kci with tci, stakeholders with ownership)."""
+    if name not in exports.TOGETHER:
+        return {name: compute(driver, name, switches, database)}
+    results = exports.TOGETHER[name](driver, switches, database)
+    return {n: (t.reindex(columns=list(exports.EXPORTS[n].columns)), x) for n, (t, x) in results.items()}
+
+
 def store_all(
     driver: Driver,
     switches: Switches,
@@ -118,15 +128,19 @@ def store_all(
 ) -> list[dict[str, Any]]:
     """Compute and store every planned table; one row (name, switches, rows, seconds) per table."""
     data_stamp = stored.stamp(driver, database)
-    done = []
+    planned = {(name, stored.key(name, s)) for name, s in plan(switches)}
+    done: list[dict[str, Any]] = []
     for name, s in plan(switches):
+        if any(d["name"] == name and d["switches"] == stored.key(name, s) for d in done):
+            continue  # stored with its sibling
         t0 = time.perf_counter()
-        table, extra = compute(driver, name, s, database)
-        stored.save(driver, name, s, table, extra, data_stamp, database)
-        done.append({"name": name, "switches": stored.key(name, s), "rows": len(table),
-                     "seconds": time.perf_counter() - t0})  # fmt: skip
-        if report:
-            report(f"{name}: {len(table)} rows ({done[-1]['seconds']:.1f} s)")
+        for n, (table, extra) in compute_together(driver, name, s, database).items():
+            if (n, stored.key(n, s)) in planned:
+                stored.save(driver, n, s, table, extra, data_stamp, database)
+                done.append({"name": n, "switches": stored.key(n, s), "rows": len(table),
+                             "seconds": time.perf_counter() - t0})  # fmt: skip
+                if report:
+                    report(f"{n}: {len(table)} rows ({done[-1]['seconds']:.1f} s)")
     for city in city_ids(driver, cities, database):
         t0 = time.perf_counter()
         rows = store_networks(driver, switches.with_(cities=None), city, data_stamp, database)
