@@ -218,9 +218,10 @@ def test_a_load_killed_midway_completes_on_the_next_run(empty: Driver, tmp_path:
     assert partial.relationships["CLASSIFIED_AS"] == sum(len(c) for c in first["codes"]) > 0
     assert partial.relationships["CITES"] == sum(len(c) for c in first["cited"])
     resumed = load_online.load(empty, staged(tmp_path / "resumed"), batch_size=2)
-    assert resumed.relationships["FILED_BY"] == reference.relationships["FILED_BY"] - partial.relationships[
-        "FILED_BY"
-    ]
+    assert (
+        resumed.relationships["FILED_BY"]
+        == reference.relationships["FILED_BY"] - partial.relationships["FILED_BY"]
+    )
     assert load_online.counts(empty) == load_online.Counts(reference.nodes, reference.relationships)
     assert graph(empty) == expected
 
