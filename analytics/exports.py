@@ -225,6 +225,9 @@ def export(
     table = table.reindex(columns=list(e.columns))
     if found is not None:
         extra = {**extra, "stored_table": found.computed_at}
+    counts = extra.pop("database", None) or database_counts(
+        driver, database
+    )  # stored: same data, same counts
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, index=False)
     meta = {
@@ -235,7 +238,7 @@ def export(
         **extra,
         "version": __version__,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": database_counts(driver, database),
+        "database": counts,
     }
     meta_path = out.with_suffix(".meta.json") if out.suffix == ".csv" else Path(f"{out}.meta.json")
     meta_path.write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")

@@ -99,9 +99,10 @@ def store_networks(
 ) -> int:
     """Store the local network of ``city_id`` in every period: nodes (the export) and edges."""
     s = switches.with_(cities=(city_id,))
-    periods = s.resolved_periods(exports.database_counts(driver, database)["last_year"])
+    counts = exports.database_counts(driver, database)
+    periods = s.resolved_periods(counts["last_year"])
     nets = network.compute(driver, s, periods, database)
-    extra = exports.network_report(nets, periods)
+    extra = {**exports.network_report(nets, periods), "database": counts}
     edges = [n.edges.assign(period=n.period.name) for n in nets]
     edge_table = pd.concat(edges, ignore_index=True) if edges else pd.DataFrame()
     rows = stored.save(driver, "local-network", s, network.table(nets), extra, data_stamp, database)
@@ -128,6 +129,7 @@ def store_all(
 ) -> list[dict[str, Any]]:
     """Compute and store every planned table; one row (name, switches, rows, seconds) per table."""
     data_stamp = stored.stamp(driver, database)
+    counts = {"database": exports.database_counts(driver, database)}  # for the exports' .meta.json
     planned = {(name, stored.key(name, s)) for name, s in plan(switches)}
     done: list[dict[str, Any]] = []
     for name, s in plan(switches):
@@ -136,7 +138,7 @@ def store_all(
         t0 = time.perf_counter()
         for n, (table, extra) in compute_together(driver, name, s, database).items():
             if (n, stored.key(n, s)) in planned:
-                stored.save(driver, n, s, table, extra, data_stamp, database)
+                stored.save(driver, n, s, table, {**extra, **counts}, data_stamp, database)
                 done.append({"name": n, "switches": stored.key(n, s), "rows": len(table),
                              "seconds": time.perf_counter() - t0})  # fmt: skip
                 if report:

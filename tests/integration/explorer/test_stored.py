@@ -40,6 +40,7 @@ def test_every_stored_table_equals_the_live_computation(analysed: Driver, databa
         live, extra = store_tables.compute(analysed, name, switches, database)
         assert len(live) > 0 or name == "ownership", name
         pd.testing.assert_frame_equal(found.table, live.reset_index(drop=True), check_exact=True, obj=name)
+        assert found.extra.pop("database") == exports.database_counts(analysed, database)  # for .meta.json
         assert found.extra == json.loads(json.dumps(extra, default=str)), name
 
 
@@ -113,6 +114,7 @@ def test_export_reads_the_stored_table(analysed: Driver, database: str, tmp_path
     rows, meta_path = exports.export(analysed, "rsi", {}, tmp_path / "rsi.csv", database)
     meta = json.loads(meta_path.read_text())
     assert "stored_table" in meta and rows == meta["rows"] > 0
+    assert meta["database"] == exports.database_counts(analysed, database)
     live = exports.EXPORTS["rsi"].compute(analysed, Switches(), database)[0]
     pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "rsi.csv"), pd.read_csv(_csv(live, tmp_path)))
     exports.export(analysed, "rsi", {"counting": "whole"}, tmp_path / "whole.csv", database)
