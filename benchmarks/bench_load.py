@@ -3,7 +3,8 @@
 For each size N (``--sizes``): generate a synthetic canonical folder (``hotspot-kg generate``), then
 1. online: validate + ``load_online`` into an empty database (skipped above HOTSPOT_BENCH_ONLINE_MAX,
    default 200,000 patents, for time);
-2. bulk: validate + ``load_bulk`` (write import CSVs, stop, import, start, schema) into an empty database;
+2. bulk: validate + ``load_bulk`` (write import CSVs, import, start, schema) into a database never created,
+   the server stopped (a first load; a load into a running server adds the stop, reported apart);
 3. bare: the same import CSV files through ``neo4j-admin database import full`` alone (server stopped).
 Reported: patents/s and relationships/s, and the ratio of the bulk path to the bare import.
 
@@ -66,6 +67,14 @@ def _empty(config: settings_module.Settings) -> None:
         reset_database(driver, config.database)
 
 
+def _fresh(config: settings_module.Settings) -> None:
+    """A stopped server whose database was never created: the state of a first bulk load."""
+    process.stop(config, echo=lambda line: None)
+    data = config.local.home / "data"
+    for folder in ("databases", "transactions"):
+        shutil.rmtree(data / folder / config.database, ignore_errors=True)
+
+
 def _row(case: str, n: int, seconds: float, patents: int, rels: int, **extra: Any) -> dict[str, Any]:
     return {
         "benchmark": "load",
@@ -112,7 +121,7 @@ def online(
 def bulk(
     config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console
 ) -> list[dict[str, Any]]:
-    _empty(config)
+    _fresh(config)
     csv_folder = work / "import"
     timings = load_bulk.Timings()
     cpu, began = time.process_time(), time.perf_counter()
@@ -147,12 +156,14 @@ def bulk(
             python_cpu_seconds=round(time.process_time() - cpu, 2),
             csv_seconds=round(timings.csv, 2),
             import_seconds=round(timings.admin_import, 2),
-            restart_seconds=round(timings.stop + timings.start, 2),
+            stop_seconds=round(timings.stop, 2),
+            start_seconds=round(timings.start, 2),
             schema_seconds=round(timings.schema, 2),
             import_cpu_seconds=round(import_cpu, 2),
             baseline_seconds=round(bare, 2),
             ratio=round(total / bare, 2),
-            ratio_without_restart=round((total - timings.stop - timings.start) / bare, 2),
+            # the steps the bare import also needs before its database is usable are start and schema
+            ratio_to_import=round((validated - began + timings.csv + timings.admin_import) / bare, 2),
         ),
         _row("bare neo4j-admin import", n, bare, n, rels, import_cpu_seconds=round(bare_cpu, 2)),
     ]

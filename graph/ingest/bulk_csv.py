@@ -144,6 +144,8 @@ def _table(group: Group, frame: pd.DataFrame) -> pa.Table:
     for cell in cells.values():
         if isinstance(cell, str):
             columns.append(pa.array([cell] * len(frame), pa.string()))
+        elif isinstance(cell.dtype, pd.ArrowDtype):
+            columns.append(pa.array(cell.array))  # zero-copy
         else:
             columns.append(pa.array(cell.astype(object).where(cell.notna(), None).tolist(), from_pandas=True))
     width = len(group.header)

@@ -4,6 +4,10 @@ For large or first loads. It refuses when NEO4J_URI names an external server (th
 store files of the project's own server) and when the database already holds nodes (the import
 replaces the whole database). Steps: check empty -> write the import CSVs -> stop the server -> import
 -> start the server -> create the schema (constraints check the keys' uniqueness on the imported data).
+
+When the server is not running and its database has never been created (a fresh instance: the first
+load of ``make demo``), the database is empty without asking the server, and the stop is skipped: the
+server starts once, after the import.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from graph.ingest.load_online import Counts
 from graph.ingest.staging import Staging
 from hotspot_kg import db, server
 from hotspot_kg.errors import ConfigError, ServerError
+from hotspot_kg.server import process
 from hotspot_kg.settings import LocalServer, Settings
 
 
@@ -65,9 +70,18 @@ def check_empty(driver: Driver, database: str | None = None) -> None:
         )
 
 
+def never_created(local: LocalServer, database: str) -> bool:
+    """The server is stopped and has no store for ``database``: it is empty without asking."""
+    store = local.home / "data" / "databases" / database
+    return process.running_pid(local) is None and not store.exists()
+
+
 def check_ready(config: Settings, echo: Callable[[str], None] = print) -> None:
-    """Refuse an external server or a database with data; the local server runs afterwards."""
+    """Refuse an external server or a database with data. A database never created is empty as it is;
+    otherwise the local server is started (if need be) and asked."""
     refuse_external(config)
+    if never_created(config.local, config.database):
+        return
     server.start(config, echo=echo)
     with db.connect(config) as driver:
         check_empty(driver, config.database)
@@ -137,7 +151,8 @@ def load(
             f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"
         )
         started = time.perf_counter()
-        server.stop(config, echo=echo)
+        if process.running_pid(config.local) is not None:
+            server.stop(config, echo=echo)
         timings.stop = time.perf_counter() - started
         with console.status("neo4j-admin database import"):
             timings.admin_import = admin_import(config.local, files, config.database)

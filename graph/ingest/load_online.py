@@ -33,6 +33,8 @@ from graph.ingest import schema
 from graph.ingest.staging import Record, Staging
 
 DEFAULT_BATCH_SIZE = 5_000
+# A patent row carries its links (about ten rows of the input): patents per transaction = batch size / 10.
+ROWS_PER_PATENT = 10
 
 # (dataset in the staging, query graph/cypher/<name>.cypher), in load order; then the patents.
 STEPS: tuple[tuple[str, str], ...] = (
@@ -263,7 +265,8 @@ def load(
                     hook(dataset, done[0])
 
             if dataset == "patents":
-                write_patents(driver, staging, batch_size, database=database, on_batch=advance)
+                per = max(1, batch_size // ROWS_PER_PATENT)
+                write_patents(driver, staging, per, database=database, on_batch=advance)
             else:
                 write_batches(
                     driver, query, staging.batches(dataset, batch_size), database=database, on_batch=advance

@@ -6,6 +6,7 @@ Nothing touches the database until the whole input has been read and validated, 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from graph.ingest.load_online import RateColumn
 from graph.ingest.readers import READERS, canonical
+from graph.ingest.readers.common import Notice
 from graph.ingest.staging import Staging
 from graph.ingest.validate import Outcome, validate
 from hotspot_kg.errors import ConfigError, InputError
@@ -50,10 +52,12 @@ def prepare(
     staging = Staging(staging_parent)
     in_order = fmt in IN_LOAD_ORDER
     try:
-        # the canonical folder is read table by table into frames; the other readers yield rows
-        rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path))
+        # the canonical folder is read table by table into frames; the other readers yield rows and
+        # note what the user should know about rows they still read (an unplaced city, an old IPC code)
+        notices: list[Notice] = []
+        rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path), notices)
         if console is None:
-            return validate(rows, Path(rejects_file), staging, in_order)
+            return _noted(validate(rows, Path(rejects_file), staging, in_order), notices)
         with Progress(
             TextColumn("{task.description:<18}"),
             TextColumn("{task.completed:>12,.0f} rows"),
@@ -64,10 +68,28 @@ def prepare(
             task = bars.add_task("read + validate", total=None)
             outcome = validate(rows, Path(rejects_file), staging, in_order, lambda n: bars.advance(task, n))
             bars.update(task, completed=outcome.rows)
-            return outcome
+        return _noted(outcome, notices)
     except BaseException:
         staging.remove()
         raise
+
+
+def notices_file(rejects_file: Path) -> Path:
+    """Where the notices of a load go: beside its rejects file (``...-notices.csv``)."""
+    return rejects_file.with_name(rejects_file.stem + "-notices.csv")
+
+
+def _noted(outcome: Outcome, notices: list[Notice]) -> Outcome:
+    """Write the readers' notices (file, line, table, message) beside the rejects file, if there are any."""
+    outcome.notices = len(notices)
+    if notices:
+        target = notices_file(outcome.rejects_file)
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(("file", "line", "table", "message"))
+            writer.writerows((n.file, n.line, n.table, n.message) for n in notices)
+        outcome.notices_file = target
+    return outcome
 
 
 def check_reject_rate(outcome: Outcome, max_rate: float) -> None:

@@ -55,6 +55,8 @@ class Outcome:
     rejected: int = 0
     duplicates: int = 0
     by_table: dict[str, int] = field(default_factory=dict)
+    notices: int = 0  # what the readers noted about rows they still read, in ``notices_file``
+    notices_file: Path | None = None
 
     @property
     def reject_rate(self) -> float:
@@ -149,6 +151,8 @@ class Check:
 
     def fail(self, mask: pd.Series | np.ndarray, reason: str | pd.Series) -> None:
         """Give ``reason`` to the rows in ``mask`` that have none yet."""
+        if isinstance(mask, pd.Series):  # a comparison of Arrow strings is NA where a value is missing
+            mask = mask.fillna(False)
         chosen = np.asarray(mask, dtype=bool) & ~self.bad
         if chosen.any():
             self.reason = self.reason.mask(chosen, reason)
@@ -156,18 +160,18 @@ class Check:
 
     def parse(self, column: str, parser: Callable[[str], Any], dtype: Any = None) -> pd.Series:
         """``parser`` over the column, once per distinct value; failures become reasons."""
-        raw = self.raw[column]
-        values: dict[str, Any] = {}
-        reasons: dict[str, str] = {}
-        for value in raw.dropna().unique():
+        codes, distinct = pd.factorize(self.raw[column])  # a missing value has code -1
+        values = np.full(len(distinct) + 1, None, dtype=object)
+        reasons = np.full(len(distinct) + 1, None, dtype=object)
+        for k, value in enumerate(distinct):
             try:
-                values[value] = parser(value)
+                values[k] = parser(value)
             except Bad as e:
-                reasons[value] = str(e)
-        if reasons:
-            self.fail(raw.isin(reasons.keys()), raw.map(reasons))
-        parsed = raw.map(values)
-        return parsed.astype(dtype) if dtype else parsed.astype(object).where(parsed.notna(), None)
+                reasons[k] = str(e)
+        failed = reasons[codes]
+        self.fail(pd.notna(failed), pd.Series(failed, index=self.raw.index))
+        parsed = pd.Series(values[codes], index=self.raw.index, dtype=object)
+        return parsed.astype(dtype) if dtype else parsed
 
     def defined(self, column: str, table: str, keys: pd.Index) -> None:
         """References in ``column`` must be keys kept from ``table``."""
@@ -339,7 +343,8 @@ class Validator:
             if n in names:
                 continue
             a, b = dup[n], firsts[n]
-            same &= (a == b) | (a.isna() & b.isna())
+            equal = (a == b).fillna(False).to_numpy(dtype=bool)
+            same &= equal | (a.isna() & b.isna()).to_numpy(dtype=bool)
         self.duplicates += int(same.sum())
         conflict = same.index[~same]
         labels = [

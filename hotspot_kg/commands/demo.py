@@ -62,29 +62,47 @@ def demo(ctx: click.Context, patents: int, seed: int, open_ui: bool, port: int) 
     """
     console = Console(stderr=True)
     settings = settings_module.current()
-    st = process.status(settings) if settings.external else process.start(settings, echo=click.echo)
-    print_status(st, settings)
-    with db.connect(settings) as driver:
-        loaded = load_online.counts(driver, settings.database).nodes.get("Patent", 0)
-    if loaded:
-        click.echo(
-            f"\nThe database already holds {loaded:,} patents: using them (hotspot-kg reset --yes starts over)."
-        )
+    from graph.ingest import load_bulk
+
+    if not settings.external and load_bulk.never_created(settings.local, settings.database):
+        # a fresh instance: import first, so that the server starts only once, after the import
+        _generate_and_load(settings, patents, seed, console)
+        st = process.status(settings)
+        print_status(st, settings)
+        _analyze(settings)
     else:
-        folder = DATA / f"demo-{patents}-s{seed}"
-        if not (folder / "SIMULATION.txt").exists():
-            summary = generate(folder, patents=patents, seed=seed)
-            click.echo(
-                f"\nGenerated a SIMULATION of {patents:,} patents in {summary.seconds:.1f} s into {folder}"
-            )
-        click.echo(f"Loading {folder} ...")
-        _load(settings, folder, console)
-        click.echo("Computing the indicators ...")
+        st = process.status(settings) if settings.external else process.start(settings, echo=click.echo)
+        print_status(st, settings)
         with db.connect(settings) as driver:
-            for name in STEPS:
-                line, seconds = run_step(name, driver, Switches(), settings.database)
-                click.echo(f"  {name} ({seconds:.1f} s): {line}")
+            loaded = load_online.counts(driver, settings.database).nodes.get("Patent", 0)
+        if loaded:
+            click.echo(
+                f"\nThe database already holds {loaded:,} patents: using them "
+                "(hotspot-kg reset --yes starts over)."
+            )
+        else:
+            _generate_and_load(settings, patents, seed, console)
+            _analyze(settings)
     if not settings.external:
         click.echo(f"\nNeo4j Browser: {st.browser} (user neo4j, password above).")
     if open_ui:
         ctx.invoke(ui_command, port=port, address="127.0.0.1")
+
+
+def _generate_and_load(settings: settings_module.Settings, patents: int, seed: int, console: Console) -> None:
+    folder = DATA / f"demo-{patents}-s{seed}"
+    if not (folder / "SIMULATION.txt").exists():
+        summary = generate(folder, patents=patents, seed=seed)
+        click.echo(
+            f"\nGenerated a SIMULATION of {patents:,} patents in {summary.seconds:.1f} s into {folder}"
+        )
+    click.echo(f"Loading {folder} ...")
+    _load(settings, folder, console)
+
+
+def _analyze(settings: settings_module.Settings) -> None:
+    click.echo("Computing the indicators ...")
+    with db.connect(settings) as driver:
+        for name in STEPS:
+            line, seconds = run_step(name, driver, Switches(), settings.database)
+            click.echo(f"  {name} ({seconds:.1f} s): {line}")

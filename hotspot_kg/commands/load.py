@@ -30,6 +30,11 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
         f"{outcome.duplicates:,} exact duplicates skipped, {outcome.rejected:,} rejected "
         f"({outcome.reject_rate:.2%}). Rejects: {outcome.rejects_file}"
     )
+    if outcome.notices:
+        console.print(
+            f"{outcome.notices:,} notices about rows that were loaded (places not found in the gazetteer, "
+            f"codes of older IPC editions, ...): {outcome.notices_file}"
+        )
 
 
 @click.command("load")

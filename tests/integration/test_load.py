@@ -212,7 +212,7 @@ def test_a_load_killed_midway_completes_on_the_next_run(empty: Driver, tmp_path:
     killed = staged(tmp_path / "killed")
     first = load_online.patent_rows(killed).iloc[:2]  # the first batch: two patents with all their links
     with pytest.raises(Killed):
-        load_online.load(empty, killed, batch_size=2, hook=kill)
+        load_online.load(empty, killed, batch_size=2 * load_online.ROWS_PER_PATENT, hook=kill)
     partial = load_online.counts(empty)
     assert partial.relationships["FILED_BY"] == sum(len(a) for a in first["applicants"]) > 0
     assert partial.relationships["CLASSIFIED_AS"] == sum(len(c) for c in first["codes"]) > 0

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from graph.ingest.readers import READERS
-from graph.ingest.records import LOAD_ORDER, Row
+from graph.ingest.readers import READERS, canonical
+from graph.ingest.records import LOAD_ORDER, TABLES, Row
 from graph.ingest.staging import Staging
 from graph.ingest.synthetic.generate import generate
 from graph.ingest.validate import validate
@@ -41,11 +41,12 @@ def _normal(record: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(record.items()))
 
 
-def assert_same(rows: list[Row], tmp_path: Path) -> int:
+def assert_same(rows: list[Row], tmp_path: Path, tables: Any = None) -> int:
+    """The vectorised validator on ``tables`` (frames; default: ``rows``) agrees with the reference on ``rows``."""
     records, rejects, duplicates, _ = _reference().reference_validate(rows)
     staging = Staging(tmp_path)
     try:
-        outcome = validate(rows, tmp_path / "rejects.csv", staging)
+        outcome = validate(rows if tables is None else tables, tmp_path / "rejects.csv", staging)
         with open(tmp_path / "rejects.csv", encoding="utf-8", newline="") as f:
             got = [(r["file"], int(r["line"]), r["table"], r["reason"]) for r in csv.DictReader(f)]
         assert got == [(r.file, r.line, r.table, r.reason) for r in rejects]
@@ -60,7 +61,20 @@ def assert_same(rows: list[Row], tmp_path: Path) -> int:
 
 def test_damaged_fixture(tmp_path: Path) -> None:
     folder = _module("test_validate").damaged(tmp_path)
-    assert assert_same(list(READERS["canonical"](folder)), tmp_path) == 23
+    rows = list(READERS["canonical"](folder))
+    assert assert_same(rows, tmp_path) == 23
+    assert assert_same(rows, tmp_path, canonical.frames(folder)) == 23  # the Arrow reader's frames
+
+
+def _write(rows: list[Row], folder: Path) -> None:
+    """The rows as a canonical folder (in their order, one file per table)."""
+    folder.mkdir()
+    for table in LOAD_ORDER:
+        columns = TABLES[table].columns
+        with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(columns)
+            writer.writerows([row.values.get(c) for c in columns] for row in rows if row.table == table)
 
 
 def _damage(rows: list[Row], rng: random.Random) -> list[Row]:
@@ -84,10 +98,25 @@ def _damage(rows: list[Row], rng: random.Random) -> list[Row]:
 @pytest.mark.parametrize("seed", [0, 1])
 def test_damaged_synthetic_universe(tmp_path: Path, seed: int) -> None:
     generate(tmp_path / "in", patents=3_000, seed=seed)
-    rows = _damage(list(READERS["canonical"](tmp_path / "in")), random.Random(seed))
+    _write(_damage(list(READERS["canonical"](tmp_path / "in")), random.Random(seed)), tmp_path / "damaged")
+    rows = list(READERS["canonical"](tmp_path / "damaged"))
     assert assert_same(rows, tmp_path) > 100
+    assert assert_same(rows, tmp_path, canonical.frames(tmp_path / "damaged")) > 100
 
 
 def test_uspto_sample(tmp_path: Path, shared_data: Path) -> None:
     rows = list(READERS["uspto-xml"](shared_data / "uspto-grants"))
     assert_same(rows, tmp_path)
+
+
+def test_reader_notices_are_written_beside_the_rejects(tmp_path: Path, shared_data: Path) -> None:
+    from graph.ingest import pipeline
+
+    outcome = pipeline.prepare("uspto-xml", shared_data / "uspto-grants", tmp_path / "r.csv")
+    outcome.staging.remove()
+    assert outcome.notices_file == tmp_path / "r-notices.csv"
+    with open(outcome.notices_file, encoding="utf-8", newline="") as f:
+        notices = list(csv.DictReader(f))
+    assert len(notices) == outcome.notices > 0
+    assert any("'Krommenie, NL' is not in the gazetteer" in n["message"] for n in notices)
+    assert all(n["file"].endswith(".xml") and int(n["line"]) > 0 for n in notices)

@@ -9,12 +9,11 @@ rows that were still read (see :mod:`graph.ingest.readers.common`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from graph.ingest.readers import canonical, patentsview, patstat, uspto_xml
 from graph.ingest.records import Row
 
-Reader = Callable[[Path], Iterable[Row]]
+Reader = Callable[..., Iterable[Row]]  # read(path) or read(path, notices)
 
 READERS: dict[str, Reader] = {
     "canonical": canonical.read,

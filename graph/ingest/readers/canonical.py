@@ -198,9 +198,9 @@ def _arrow_frame(path: Path, table: str, columns: list[str]) -> pd.DataFrame | N
         if name in columns:
             values = pc.utf8_trim_whitespace(parsed[name])
             values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
-            out[name] = values.to_pandas()
+            out[name] = values.to_pandas(types_mapper=pd.ArrowDtype)  # strings stay in Arrow memory
         else:
-            out[name] = pd.Series([None] * parsed.num_rows, dtype=object)
+            out[name] = pd.Series(pa.nulls(parsed.num_rows, pa.string())).astype(pd.ArrowDtype(pa.string()))
     frame = pd.DataFrame(out)
     # a blank line fails the parse when there are several columns; with one, it is an empty row
     if len(columns) == 1 and frame[columns[0]].isna().any():

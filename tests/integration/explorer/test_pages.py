@@ -132,7 +132,7 @@ def test_console_offers_the_saved_queries(loaded: Driver, app_env: object) -> No
     at = open_app("cypher_console")
     offered = at.selectbox(key="console-example").options
     assert "ui_patents_per_year" in offered and "specialisation_counts" in offered
-    assert not {"reset_delete_all", "specialisation_write", "admin_set_password"} & set(offered)  # writes
+    assert not {"reset_delete_nodes", "specialisation_write", "admin_set_password"} & set(offered)  # writes
     at.selectbox(key="console-example").set_value("ui_patents_per_year").run()
     assert at.text_input(key="console-param-ui_patents_per_year-geo").value == '"applicant"'
     at.button(key="console-run").click().run()
