@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -162,11 +161,3 @@ def listing(driver: Driver, database: str | None = None) -> pd.DataFrame:
 
 def clear(driver: Driver, database: str | None = None) -> int:
     return int(query(driver, "stored_clear", None, database, write=True)["deleted"].iloc[0])
-
-
-def age(stored: Stored) -> str:
-    """'computed 2026-11-29 09:30' for notes under a table."""
-    try:
-        return f"computed {datetime.fromisoformat(stored.computed_at[:19]):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return f"computed {stored.computed_at}"

@@ -158,3 +158,11 @@ def test_changed_settings_compute_live(
     monkeypatch.setattr(store_tables, "compute", counting)
     at = open_app(counting="whole")
     assert computed == ["patents-per-year", "novelty-cities"] and not at.error
+
+
+def test_listing_and_clearing_the_stored_tables(analysed: Driver, database: str) -> None:  # runs last
+    listed = stored.listing(analysed, database)
+    assert {"rsi", "kci", "local-network", "local-network-edges", "cities"} <= set(listed["name"])
+    assert (listed["stamp"] == stored.stamp(analysed, database)).all()
+    assert stored.clear(analysed, database) == len(listed)
+    assert stored.load(analysed, "rsi", Switches(), database) is None
