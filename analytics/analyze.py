@@ -2,7 +2,8 @@
 
 Each step returns a one-line summary. Written back: novelty (Patent properties, INTRODUCED,
 FIRST_COMBINED), specialisation (SPECIALISED_IN), knowledge sourcing (SOURCES_FROM) and the
-co-application network (CO_APPLIED); the others are computed and summarised.
+co-application network (CO_APPLIED); the others are computed and summarised. The last step, ``store``,
+stores the result tables of the explorer and ``hotspot-kg export`` in the graph (:mod:`analytics.stored`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from analytics import (
     sourcing,
     specialisation,
     stages,
+    store_tables,
 )
 from analytics.switches import Switches
 
@@ -76,6 +78,12 @@ def _stages(driver: Driver, s: Switches, db: str | None) -> str:
     return f"{table['city_id'].nunique() if len(table) else 0} cities placed in {table['period'].nunique()} stages"
 
 
+def _store(driver: Driver, s: Switches, db: str | None) -> str:
+    done = store_tables.store_all(driver, s, db)
+    rows = sum(int(d["rows"]) for d in done)
+    return f"{len(done)} result tables stored ({rows} rows): the explorer and `hotspot-kg export` read them"
+
+
 STEPS: dict[str, Step] = {
     "novelty": _novelty,
     "specialisation": _specialisation,
@@ -85,6 +93,7 @@ STEPS: dict[str, Step] = {
     "network": _network,
     "ecosystem": _ecosystem,
     "stages": _stages,
+    "store": _store,
 }
 
 

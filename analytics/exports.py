@@ -29,7 +29,7 @@ from analytics import (
     specialisation,
 )
 from analytics.graphio import query
-from analytics.switches import Switches
+from analytics.switches import Period, Switches
 from hotspot_kg import __version__
 from hotspot_kg.errors import IndicatorError
 
@@ -67,21 +67,23 @@ def _rsi(driver: Driver, s: Switches, db: str | None) -> Result:
     return table, {"periods": [str(p) for p in periods], "unlocated": _records(unlocated)}
 
 
-def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
-    def compute(driver: Driver, s: Switches, db: str | None) -> Result:
-        t = complexity_graph.compute(
-            driver,
-            s,
-            threshold=s.threshold,
-            method=s.method,
-            steps=s.steps,
-            convention=s.convention,
-            database=db,
-        )
-        extra = {"periods": [str(p) for p in t.periods], "dropped": t.dropped}
-        return (t.kci if kind == "kci" else t.tci), extra
+def complexity_both(driver: Driver, s: Switches, db: str | None) -> dict[str, Result]:
+    """The kci and tci exports from one computation."""
+    t = complexity_graph.compute(
+        driver,
+        s,
+        threshold=s.threshold,
+        method=s.method,
+        steps=s.steps,
+        convention=s.convention,
+        database=db,
+    )
+    extra = {"periods": [str(p) for p in t.periods], "dropped": t.dropped}
+    return {"kci": (t.kci, extra), "tci": (t.tci, extra)}
 
-    return compute
+
+def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
+    return lambda driver, s, db: complexity_both(driver, s, db)[kind]
 
 
 def _collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
@@ -98,6 +100,11 @@ def _network(driver: Driver, s: Switches, db: str | None) -> Result:
         raise IndicatorError("export local-network needs at least one --city CITY_ID")
     periods = s.resolved_periods(database_counts(driver, db)["last_year"])
     nets = network.compute(driver, s, periods, db)
+    return network.table(nets), network_report(nets, periods)
+
+
+def network_report(nets: list[network.LocalNetwork], periods: list[Period]) -> dict[str, Any]:
+    """What the local-network export reports aside: the periods, and per network its summary."""
     summary = [
         {
             "city_id": n.city_id,
@@ -108,15 +115,27 @@ def _network(driver: Driver, s: Switches, db: str | None) -> Result:
         }
         for n in nets
     ]
-    return network.table(nets), {"periods": [str(p) for p in periods], "networks": summary}
+    return {"periods": [str(p) for p in periods], "networks": summary}
+
+
+def ecosystem_both(driver: Driver, s: Switches, db: str | None) -> dict[str, Result]:
+    """The stakeholders and ownership exports from one computation."""
+    stakeholders, ownership = ecosystem.compute(driver, s, db)
+    return {"stakeholders": (stakeholders, {}), "ownership": (ownership, {})}
 
 
 def _stakeholders(driver: Driver, s: Switches, db: str | None) -> Result:
-    return ecosystem.compute(driver, s, db)[0], {}
+    return ecosystem_both(driver, s, db)["stakeholders"]
 
 
 def _ownership(driver: Driver, s: Switches, db: str | None) -> Result:
-    return ecosystem.compute(driver, s, db)[1], {}
+    return ecosystem_both(driver, s, db)["ownership"]
+
+
+# Exports that one computation gives together (analyze's `store` step computes them once).
+TOGETHER: dict[str, Callable[[Driver, Switches, str | None], dict[str, Result]]] = {
+    "kci": complexity_both, "tci": complexity_both, "stakeholders": ecosystem_both, "ownership": ecosystem_both,
+}  # fmt: skip
 
 
 EXPORTS: dict[str, Export] = {
@@ -198,10 +217,17 @@ def export(
     driver: Driver, name: str, given: Mapping[str, Any], out: Path, database: str | None = None
 ) -> tuple[int, Path]:
     """Compute export ``name``, write ``out`` (CSV) and ``out.meta.json``; the row count and meta path."""
+    from analytics import store_tables  # it builds on this module
+
     e = lookup(name)
     switches = switches_for(name, given)
-    table, extra = e.compute(driver, switches, database)
+    table, extra, found = store_tables.fetch(driver, name, switches, database)
     table = table.reindex(columns=list(e.columns))
+    if found is not None:
+        extra = {**extra, "stored_table": found.computed_at}
+    counts = extra.pop("database", None) or database_counts(
+        driver, database
+    )  # stored: same data, same counts
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, index=False)
     meta = {
@@ -212,7 +238,7 @@ def export(
         **extra,
         "version": __version__,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": database_counts(driver, database),
+        "database": counts,
     }
     meta_path = out.with_suffix(".meta.json") if out.suffix == ".csv" else Path(f"{out}.meta.json")
     meta_path.write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")

@@ -31,3 +31,18 @@ def value(text: str) -> Any:
 def show(default: Any) -> str:
     """A default value as the text of its field."""
     return "" if default is None else json.dumps(default)
+
+
+_CHANGES = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|GRANT|DENY|REVOKE|FOREACH|LOAD\s+CSV|"
+    r"IN\s+TRANSACTIONS|TERMINATE|START|STOP|ENABLE|RENAME)\b|\.(write|mutate|drop)\b|\bdbms\.",
+    re.IGNORECASE,
+)
+
+
+def may_change(query: str) -> bool:
+    """Whether a query's text holds a clause that writes, changes the schema or administers, a GDS call
+    that writes, mutates or drops, or a ``dbms.`` procedure (not planned as a read); strings and
+    comments ignored. A cheap filter for the console's examples; the server still plans every query
+    that runs, and refuses whatever is not a read."""
+    return bool(_CHANGES.search(_STRING.sub("", query)))

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from neo4j import Driver
 
@@ -17,7 +18,7 @@ from analytics.switches import Period, Switches, parse_period
 from hotspot_kg import db
 from hotspot_kg import settings as settings_module
 from hotspot_kg.errors import HotspotError
-from ui import tables
+from ui import network_chart, tables
 from ui.tables import NotAvailable
 
 SwitchKey = tuple[str, str, str, int, tuple[str, ...] | None]
@@ -67,12 +68,37 @@ def switches_of(key: SwitchKey) -> Switches:
     return Switches(geo=geo, counting=counting, ipc_level=ipc_level, pool_years=pool_years, periods=parsed)
 
 
-@st.cache_data(ttl=TTL, show_spinner="Computing the indicator ...")
-def _indicator(name: str, key: SwitchKey, database_name: str) -> tuple[pd.DataFrame | None, str]:
+LIVE = (
+    "Computing the table from the graph: no stored table matches these settings (`hotspot-kg analyze` "
+    "stores the tables of the default settings, and the page then opens at once) ..."
+)
+
+
+@st.cache_resource(ttl=TTL, show_spinner=False)
+def _stored(name: str, key: SwitchKey, database_name: str) -> tuple[pd.DataFrame | None, str]:
+    """The stored table (None when none matches), or the reason there is no data.
+
+    Kept as a shared resource, not pickled per read as st.cache_data does (0.5 s for the 115k rows of
+    knowledge sourcing at 1M patents): pages only filter the tables, never change them in place."""
     try:
-        return tables.indicator(driver(), name, switches_of(key), database_name), ""
+        return tables.stored_indicator(driver(), name, switches_of(key), database_name), ""
     except NotAvailable as e:
         return None, e.reason
+
+
+@st.cache_data(ttl=TTL, show_spinner=LIVE)
+def _live(name: str, key: SwitchKey, database_name: str) -> tuple[pd.DataFrame | None, str]:
+    try:
+        return tables.live_indicator(driver(), name, switches_of(key), database_name), ""
+    except NotAvailable as e:
+        return None, e.reason
+
+
+def _indicator(name: str, key: SwitchKey, database_name: str) -> tuple[pd.DataFrame | None, str]:
+    table, reason = _stored(name, key, database_name)
+    if table is None and not reason:
+        table, reason = _live(name, key, database_name)
+    return table, reason
 
 
 def indicator(name: str, key: SwitchKey) -> pd.DataFrame:
@@ -109,12 +135,35 @@ def dataset(database_name: str | None = None) -> dict[str, Any]:
     return tables.dataset(driver(), database_name or database())
 
 
-@st.cache_data(ttl=TTL, show_spinner="Analysing the collaboration network (GDS) ...")
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _stored_network(city_id: str, period: str, key: SwitchKey, database_name: str) -> tables.Network | None:
+    window = next(p for p in period_list(key) if p.name == period)
+    return tables.stored_network(driver(), city_id, window, switches_of(key), database_name)
+
+
+LIVE_NETWORK = (
+    "Analysing the collaboration network with GDS: no stored network matches (`hotspot-kg analyze` stores "
+    "those of Shenzhen, Beijing, Shanghai and San Jose under the default settings) ..."
+)
+
+
+@st.cache_data(ttl=TTL, show_spinner=LIVE_NETWORK)
+def _live_network(city_id: str, period: str, key: SwitchKey, database_name: str) -> tables.Network:
+    window = next(p for p in period_list(key) if p.name == period)
+    return tables.local_network(driver(), city_id, window, switches_of(key), database_name)
+
+
 def local_network(city_id: str, period: str, key: SwitchKey) -> tables.Network:
     """The local network of ``city_id`` in the period named ``period`` of the selection."""
-    switches = switches_of(key)
-    window = next(p for p in period_list(key) if p.name == period)
-    return tables.local_network(driver(), city_id, window, switches, database())
+    net = _stored_network(city_id, period, key, database())
+    return net if net is not None else _live_network(city_id, period, key, database())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def network_figure(city_id: str, period: str, key: SwitchKey, title: str) -> go.Figure:
+    """The drawn network (its spring layout takes a while): built once per city, period and switches."""
+    net = local_network(city_id, period, key)
+    return network_chart.network_figure(net.nodes, net.edges, title)
 
 
 def period_list(key: SwitchKey) -> list[Period]:
@@ -137,6 +186,7 @@ def find_city(name: str) -> str | None:
 
 def reload() -> None:
     st.cache_data.clear()
+    _stored.clear()
 
 
 def run_console(query: str, params: dict[str, Any], limit: int, timeout: float) -> pd.DataFrame:
@@ -148,16 +198,32 @@ def run_console(query: str, params: dict[str, Any], limit: int, timeout: float) 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def read_only_queries() -> list[str]:
-    """The saved queries of graph/cypher/ that only read (planned with EXPLAIN once): the console's examples."""
+    """The saved queries of graph/cypher/ whose text only reads: the console's examples.
+
+    Read from the files alone (no round trip: planning each of them took seconds on a large database);
+    the one chosen is planned by :func:`query_kind`, and every query is planned again when it runs."""
     from graph import queries
-    from hotspot_kg.readonly import query_type
+    from ui.console import may_change
 
     names = []
     for name in queries.names():
         try:
             q = queries.load(name)
-            if query_type(driver(), q.text, q.bind(), database()) == "r":
-                names.append(name)
         except HotspotError:
-            continue  # several statements, or a default the server cannot plan: not an example
+            continue
+        if len(q.statements()) == 1 and not may_change(q.text):
+            names.append(name)
     return names
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def query_kind(name: str) -> str:
+    """What the server says saved query ``name`` does ('r': it only reads), planned once with EXPLAIN."""
+    from graph import queries
+    from hotspot_kg.readonly import query_type
+
+    q = queries.load(name)
+    try:
+        return query_type(driver(), q.text, q.bind(), database())
+    except HotspotError as e:
+        return str(e)

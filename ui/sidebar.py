@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from analytics.store_tables import DEFAULT_CITIES
 from analytics.switches import GEOS, IPC_LEVELS, Period, parse_period, stages
 from hotspot_kg.errors import HotspotError
 from ui import data
 
-DEFAULT_COMPARISON = ("Shenzhen", "Beijing", "Shanghai", "San Jose")
+DEFAULT_COMPARISON = DEFAULT_CITIES  # the cities whose local networks `hotspot-kg analyze` stores
 COUNTINGS = ("fractional", "whole")
 
 

@@ -8,14 +8,13 @@ own named queries ``graph/cypher/ui_*.cypher``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from neo4j import Driver
 
-from analytics import exports, network
+from analytics import exports, network, store_tables, stored
 from analytics.switches import Period, Switches
 from graph.queries import load
 from hotspot_kg.db import run
@@ -23,7 +22,8 @@ from hotspot_kg.errors import HotspotError
 
 # The export contract's columns (from analytics.exports), and the explorer's own count of Figure 2.
 COLUMNS: dict[str, list[str]] = {name: list(e.columns) for name, e in exports.EXPORTS.items()}
-COLUMNS["patents-per-year"] = ["city_id", "year", "patents"]
+COLUMNS["patents-per-year"] = list(store_tables.PER_YEAR_COLUMNS)
+EDGE_COLUMNS = ["source", "target", "source_type", "target_type", "weight"]
 
 # What a table needs in the database, said when it comes back empty.
 NEEDS: dict[str, str] = {
@@ -53,17 +53,6 @@ class NotAvailable(HotspotError):
         )
 
 
-Fetch = Callable[[Driver, Switches, str | None], pd.DataFrame]
-
-
-def _export(name: str) -> Fetch:
-    """The table of ``hotspot-kg export NAME``, computed by the same analytics function."""
-    return lambda d, s, db: exports.EXPORTS[name].compute(d, s, db)[0]
-
-
-FETCH: dict[str, Fetch] = {name: _export(name) for name in exports.EXPORTS}
-FETCH["patents-per-year"] = lambda d, s, db: patents_per_year(d, s, db)
-
 # The named queries behind each table (shown under each chart).
 QUERIES: dict[str, tuple[str, ...]] = {
     "novelty-patents": ("novelty_patents", "novelty_code_patents"),
@@ -92,8 +81,27 @@ def _contract(name: str, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def indicator(driver: Driver, name: str, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    """The export table ``name`` under ``switches``, with the contract's columns; NotAvailable when empty."""
-    return _contract(name, FETCH[name](driver, switches, database))
+    """The export table ``name`` under ``switches``, with the contract's columns; NotAvailable when empty.
+
+    The stored table when ``hotspot-kg analyze`` stored one for these switches and this data, else
+    computed live by the same analytics function as ``hotspot-kg export NAME``."""
+    table, _, _ = store_tables.fetch(driver, name, switches, database)
+    return _contract(name, table)
+
+
+def stored_indicator(
+    driver: Driver, name: str, switches: Switches, database: str | None = None
+) -> pd.DataFrame | None:
+    """The stored table (contract's columns), or None when none matches the switches and the data."""
+    found = stored.load(driver, name, switches, database)
+    return None if found is None else _contract(name, found.table)
+
+
+def live_indicator(
+    driver: Driver, name: str, switches: Switches, database: str | None = None
+) -> pd.DataFrame:
+    """The table computed from the graph now (slow on large data), as ``hotspot-kg export NAME`` does."""
+    return _contract(name, store_tables.compute(driver, name, switches, database)[0])
 
 
 @dataclass(frozen=True)
@@ -114,23 +122,39 @@ def local_network(
     return Network(nodes[COLUMNS["local-network"]], net.edges, net.modularity)
 
 
+def stored_network(
+    driver: Driver, city_id: str, period: Period, switches: Switches, database: str | None = None
+) -> Network | None:
+    """The network stored by ``hotspot-kg analyze`` for the city (all periods of ``switches``), or None."""
+    s = switches.with_(cities=(city_id,))
+    nodes = stored.load(driver, "local-network", s, database)
+    edges = stored.load(driver, "local-network-edges", s, database)
+    report = (
+        None
+        if nodes is None
+        else next((n for n in nodes.extra.get("networks", []) if n["period"] == period.name), None)
+    )
+    if nodes is None or edges is None or report is None:
+        return None
+    mine = nodes.table[nodes.table["period"] == period.name]
+    if mine.empty:  # as the live analysis gives an empty network
+        mine = network.table([])
+    links = edges.table[edges.table["period"] == period.name] if len(edges.table) else edges.table
+    links = links.drop(columns=["period"], errors="ignore").reset_index(drop=True)
+    if links.empty:
+        links = pd.DataFrame({c: [] for c in EDGE_COLUMNS})
+    modularity = report.get("modularity")
+    return Network(mine[COLUMNS["local-network"]].reset_index(drop=True), links, modularity)
+
+
 def query_names(name: str) -> list[str]:
     """The named queries behind a table."""
     return list(QUERIES[name])
 
 
-def patents_per_year(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    q = load("ui_patents_per_year")
-    params = q.bind({"geo": switches.geo, "counting": switches.counting, "cities": None})
-    df = run(driver, q.text, params, database=database)
-    if df.empty:
-        return pd.DataFrame({c: [] for c in COLUMNS["patents-per-year"]})
-    return df.astype({"year": int, "patents": float})
-
-
 def cities(driver: Driver, database: str | None = None) -> pd.DataFrame:
-    """city_id, name, country, lat, lon, applicants, inventors (most applicants first)."""
-    return run(driver, load("ui_cities").text, {}, database=database)
+    """city_id, name, country, lat, lon, applicants, inventors (most applicants first); stored or live."""
+    return store_tables.fetch(driver, "cities", Switches(), database)[0]
 
 
 def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
@@ -139,7 +163,6 @@ def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
 
 
 def dataset(driver: Driver, database: str | None = None) -> dict[str, Any]:
-    """patents, first_year, last_year, simulation (True for the synthetic generator's data)."""
-    q = load("ui_dataset")
-    df = run(driver, q.text, q.bind(), database=database)
+    """patents, first_year, last_year, simulation (True for the synthetic generator's data); stored or live."""
+    df = store_tables.fetch(driver, "dataset", Switches(), database)[0]
     return {str(k): (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}

@@ -27,11 +27,14 @@ def analyze(
     periods: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Compute the indicators NAME ... (all by default) and write back what the graph keeps:
-    novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED.
+    novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED. The last step, store, keeps the result
+    tables of these settings in the graph, where the explorer and `hotspot-kg export` read them.
 
     Example:
 
         hotspot-kg analyze novelty specialisation --pool-years 5
+
+        hotspot-kg analyze store
     """
     switches = Switches(
         geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,

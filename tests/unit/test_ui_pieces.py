@@ -40,6 +40,24 @@ def test_console_reads_field_values(text: str, value: object) -> None:
     assert console.value(text) == value
 
 
+@pytest.mark.parametrize(
+    ("query", "changes"),
+    [
+        ("MATCH (n:City) RETURN n.name AS name", False),
+        ("MATCH (n) WHERE n.name = 'SET me' RETURN n // CREATE nothing", False),
+        ("MATCH (n:City) SET n.x = 1", True),
+        ("merge (c:City {id: $id})", True),
+        ("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS", True),
+        ("CALL gds.louvain.write('g', {writeProperty: 'c'})", True),
+        ("CALL gds.graph.drop('g')", True),
+        ("CALL dbms.components() YIELD name RETURN name", True),
+        ("LOAD CSV FROM 'file:///x.csv' AS row RETURN row", True),
+    ],
+)
+def test_console_tells_queries_that_may_change_the_graph(query: str, changes: bool) -> None:
+    assert console.may_change(query) is changes
+
+
 def test_console_shows_defaults_as_json() -> None:
     assert console.show("applicant") == '"applicant"'
     assert console.show(None) == ""
@@ -89,6 +107,6 @@ def test_every_query_shown_under_a_chart_exists() -> None:
     from graph import queries
     from ui import tables
 
-    shown = {q for name in tables.FETCH for q in tables.query_names(name)}
+    shown = {q for name in tables.COLUMNS for q in tables.query_names(name)}
     assert shown <= set(queries.names()), shown - set(queries.names())
-    assert set(tables.FETCH) == set(tables.COLUMNS)
+    assert set(tables.QUERIES) == set(tables.COLUMNS)

@@ -22,6 +22,9 @@ text = "MATCH (c:City)<-[:LOCATED_IN]-(a:Applicant)\nRETURN c.name AS city, coun
 if example != examples[0]:
     named = queries.load(example)
     st.caption(named.doc)
+    kind = data.query_kind(example)
+    if kind != "r":
+        st.warning(f"The server does not plan this saved query as a read ({kind}); it will be refused here.")
     text, defaults = named.text, dict(named.defaults)
 query = st.text_area("Query", text, height=220, key=f"console-query-{example}")
 

@@ -40,7 +40,7 @@ if net.nodes.empty:
     st.info(f"No local network: {city_name} has no patent with two of its applicants in {period}.")
 else:
     title = f"Co-applicants located in {city_name}, {period}: colour = stakeholder type, size = degree"
-    st.plotly_chart(network_chart.network_figure(net.nodes, net.edges, title))
+    st.plotly_chart(data.network_figure(sel.city, period, sel.key, title))
     known = net.modularity is not None and not math.isnan(net.modularity)
     modularity = f", Louvain modularity {net.modularity:.2f}" if known else ""
     st.caption(f"{len(net.nodes):,} applicants, {len(net.edges):,} links{modularity}. The 10 most central:")

@@ -140,6 +140,18 @@ def test_console_offers_the_saved_queries(loaded: Driver, app_env: object) -> No
     assert set(at.dataframe[0].value.columns) == {"city_id", "year", "patents"}
 
 
+def test_every_offered_example_is_planned_as_a_read(loaded: Driver, app_env: object, database: str) -> None:
+    from graph import queries
+    from hotspot_kg.readonly import query_type
+    from ui import data
+
+    offered = data.read_only_queries()
+    assert len(offered) >= 20
+    for name in offered:
+        q = queries.load(name)
+        assert query_type(loaded, q.text, q.bind(), database) == "r", name
+
+
 def test_simulation_banner(loaded: Driver, app_env: object, database: str) -> None:
     loaded.execute_query(
         "CREATE (:Patent {id: 'SIM-P-ui-probe', in_db: true, year: 2001})", database_=database
