@@ -28,7 +28,6 @@ from graph.ingest import bulk_csv, load_bulk, load_online, pipeline
 from graph.ingest.synthetic.generate import generate
 from hotspot_kg import db
 from hotspot_kg import settings as settings_module
-from hotspot_kg.maintenance import reset_database
 from hotspot_kg.server import process
 
 SEED = 1
@@ -62,9 +61,9 @@ def _children_cpu() -> float:
 
 
 def _empty(config: settings_module.Settings) -> None:
+    """A running server with an empty database (a fresh store: quicker than deleting a large graph)."""
+    _fresh(config)
     process.start(config, echo=lambda line: None)
-    with db.connect(config) as driver:
-        reset_database(driver, config.database)
 
 
 def fresh(config: settings_module.Settings) -> None:
