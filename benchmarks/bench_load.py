@@ -62,7 +62,7 @@ def _children_cpu() -> float:
 
 def _empty(config: settings_module.Settings) -> None:
     """A running server with an empty database (a fresh store: quicker than deleting a large graph)."""
-    _fresh(config)
+    fresh(config)
     process.start(config, echo=lambda line: None)
 
 
