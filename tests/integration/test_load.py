@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -305,6 +306,28 @@ def test_bulk_load_builds_the_same_graph_as_the_online_load(
         # an online load of the same input on top of the bulk-loaded graph adds nothing
         again = load_online.load(driver, staged(tmp_path / "again"))
         assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+        reset_database(driver)
+
+
+def test_bulk_load_into_a_never_created_database_starts_the_server_once(
+    bulk_settings: settings.Settings, tmp_path: Path
+) -> None:
+    """A fresh instance (server stopped, no store yet: the first load of make demo) is empty without asking;
+    the import runs first, nothing is stopped, and the server starts once, after it."""
+    if bulk_settings.external:
+        return  # the refusal for an external server is tested above
+    process.stop(bulk_settings, echo=lambda line: None)
+    data = bulk_settings.local.home / "data"
+    for folder in ("databases", "transactions"):
+        shutil.rmtree(data / folder / bulk_settings.database, ignore_errors=True)
+    assert load_bulk.never_created(bulk_settings.local, bulk_settings.database)
+    timings = load_bulk.Timings()
+    created = load_bulk.load(bulk_settings, staged(tmp_path / "bulk"), timings=timings)
+    assert created.nodes == EXPECTED_NODES and created.relationships == EXPECTED_RELS
+    assert timings.stop == pytest.approx(0, abs=0.5) and timings.start > 0
+    assert process.running_pid(bulk_settings.local) is not None
+    assert not load_bulk.never_created(bulk_settings.local, bulk_settings.database)
+    with db.connect(bulk_settings) as driver:
         reset_database(driver)
 
 
