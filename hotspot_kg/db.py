@@ -18,7 +18,13 @@ from hotspot_kg.settings import Settings
 
 def connect(settings: Settings, verify: bool = True) -> Driver:
     """Build a driver for ``settings`` and check that the server answers and accepts the credentials."""
-    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    # The project's queries read properties a first run has not written yet (novelty, stored tables): the
+    # server's "property key does not exist" warnings (classification UNRECOGNIZED) would only be noise.
+    driver = GraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        notifications_disabled_classifications=["UNRECOGNIZED"],
+    )
     if verify:
         try:
             driver.verify_connectivity()
