@@ -30,7 +30,7 @@ from rich.text import Text
 
 from graph import queries
 from graph.ingest import schema
-from graph.ingest.staging import Record, Staging
+from graph.ingest.staging import Record, Staging, records_of
 
 DEFAULT_BATCH_SIZE = 5_000
 # A patent row carries its links (about ten rows of the input): patents per transaction = batch size / 10.
@@ -217,8 +217,7 @@ def write_patents(
     written = 0
     with driver.session(database=database) as session:
         for start in range(0, len(rows), batch_size):
-            chunk = rows.iloc[start : start + batch_size]
-            batch: list[Record] = chunk.where(chunk.notna(), None).to_dict("records")  # type: ignore[assignment]
+            batch = records_of(rows.iloc[start : start + batch_size])
             session.execute_write(_write_patents, batch, texts)
             written += len(batch)
             if on_batch is not None:

@@ -20,8 +20,6 @@ from graph.ingest.staging import Staging
 from graph.ingest.validate import Outcome, validate
 from hotspot_kg.errors import ConfigError, InputError
 
-# Readers that yield their tables in LOAD_ORDER already, so validation needs no spool of raw rows.
-IN_LOAD_ORDER = frozenset({"canonical"})
 DEFAULT_OUT = Path("out")
 
 
@@ -50,14 +48,13 @@ def prepare(
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
     Path(rejects_file).parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(staging_parent)
-    in_order = fmt in IN_LOAD_ORDER
     try:
         # the canonical folder is read table by table into frames; the other readers yield rows and
         # note what the user should know about rows they still read (an unplaced city, an old IPC code)
         notices: list[Notice] = []
         rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path), notices)
         if console is None:
-            return _noted(validate(rows, Path(rejects_file), staging, in_order), notices)
+            return _noted(validate(rows, Path(rejects_file), staging), notices)
         with Progress(
             TextColumn("{task.description:<18}"),
             TextColumn("{task.completed:>12,.0f} rows"),
@@ -66,7 +63,7 @@ def prepare(
             console=console,
         ) as bars:
             task = bars.add_task("read + validate", total=None)
-            outcome = validate(rows, Path(rejects_file), staging, in_order, lambda n: bars.advance(task, n))
+            outcome = validate(rows, Path(rejects_file), staging, lambda n: bars.advance(task, n))
             bars.update(task, completed=outcome.rows)
         return _noted(outcome, notices)
     except BaseException:

@@ -42,9 +42,6 @@ class Staging:
             added = pd.concat([self.frame(name), added], ignore_index=True)
         self.put(name, added)
 
-    def close(self) -> None:
-        """Nothing is buffered: kept for the callers that close a staging when done writing."""
-
     def count(self, name: str) -> int:
         return len(self._frames[name]) if name in self._frames else 0
 
@@ -56,9 +53,7 @@ class Staging:
         """The records of ``name`` in lists of at most ``size``, missing values as ``None``."""
         frame = self.frame(name)
         for start in range(0, len(frame), size):
-            chunk = frame.iloc[start : start + size].astype(object)
-            records: list[Record] = chunk.where(chunk.notna(), None).to_dict("records")  # type: ignore[assignment]
-            yield records
+            yield records_of(frame.iloc[start : start + size])
 
     def records(self, name: str) -> Iterator[Record]:
         """Every record of ``name``, in the order staged."""
@@ -68,3 +63,10 @@ class Staging:
     def remove(self) -> None:
         self._frames.clear()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def records_of(frame: pd.DataFrame) -> list[Record]:
+    """The rows of ``frame`` as dicts of Python values, missing values as ``None`` (query parameters)."""
+    chunk = frame.astype(object)
+    records: list[Record] = chunk.where(chunk.notna(), None).to_dict("records")  # type: ignore[assignment]
+    return records

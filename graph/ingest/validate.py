@@ -391,15 +391,13 @@ def validate(
     rows: Iterable[Row] | dict[str, pd.DataFrame],
     rejects_file: Path,
     staging: Staging,
-    in_order: bool = False,
     on_rows: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Check every row, stage the valid ones and write the rejects CSV (replaced only when all went well).
 
-    ``rows`` are a reader's rows, or the tables as frames already (see :func:`frame_of`). ``in_order`` is
-    kept for callers of the row-by-row validator (any order is fine now); ``on_rows(n)`` reports rows read.
+    ``rows`` are a reader's rows (in any order), or the tables as frames already (see :func:`frame_of`);
+    ``on_rows(n)`` reports rows read.
     """
-    del in_order
     rejects_file.parent.mkdir(parents=True, exist_ok=True)
     frames = rows if isinstance(rows, dict) else frames_of(rows, on_rows)
     validator = Validator()
@@ -416,7 +414,6 @@ def validate(
         if on_rows is not None and isinstance(rows, dict):
             on_rows(len(frame))
     derive.stage(staging, validator.countries, validator.ipc_codes, validator.stubs)
-    staging.close()
     _write_rejects(rejects_file, rejected)
     outcome.rejected = sum(len(r) for r in rejected)
     outcome.duplicates = validator.duplicates
