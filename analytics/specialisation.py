@@ -1,7 +1,7 @@
 """Specialisation: RSI (Balassa) of every city in every technology and period, and its write-back.
 
-The database aggregates the city x technology x year counts (``specialisation_counts``); pandas
-sums them into periods and computes RSI over the whole table (:mod:`analytics.rsi`). RSI >= 1 on the
+The patents' city and technology links are pulled once (:mod:`analytics.links`) and counted per
+city, technology and year (:mod:`analytics.counting`; ``specialisation_counts`` is the same in Cypher); pandas sums them into periods and computes RSI over the whole table (:mod:`analytics.rsi`). RSI >= 1 on the
 35 WIPO fields is written back as ``(City)-[:SPECIALISED_IN {period, rsi}]->(TechField)``.
 """
 
@@ -12,7 +12,9 @@ import json
 import pandas as pd
 from neo4j import Driver
 
-from analytics.graphio import query, records, write_rows
+from analytics.counting import city_tech_counts
+from analytics.graphio import records, write_rows
+from analytics.links import pull
 from analytics.rsi import rsi_long
 from analytics.switches import Period, Switches, assign_periods
 from graph.queries import load
@@ -22,11 +24,16 @@ RSI_COLUMNS = ["city_id", "period", "tech", "x", "rsi", "rsi_sym"]
 
 
 def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | None = None) -> pd.DataFrame:
-    """city_id, tech, year, x: the counts of every located patent with a technology, per year."""
-    df = query(driver, "specialisation_counts", {**switches.query_params(), "tech_unit": tech_unit}, database)
-    if df.empty:
-        return pd.DataFrame({"city_id": [], "tech": [], "year": [], "x": []})
-    return df.astype({"year": int, "x": float})
+    """city_id, tech, year, x: the counts of every located patent with a technology, per year (the
+    patents' links pulled once, :mod:`analytics.links`, and counted by
+    :func:`analytics.counting.city_tech_counts`; the query ``specialisation_counts`` gives the same
+    table from the database)."""
+    p = switches.query_params()
+    links = pull(driver, year_basis=p["year_basis"], tech_unit=tech_unit, ipc_level=p["ipc_level"],
+                 geo=p["geo"], database=database)  # fmt: skip
+    cities = links.cities.rename(columns={"patent": "patent_id"})
+    techs = links.tech_years().rename(columns={"patent": "patent_id"})
+    return city_tech_counts(cities, techs, switches.counting)
 
 
 def unlocated(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:

@@ -120,3 +120,27 @@ def test_collaboration_turns_local_and_partners_shift(world: dict) -> None:
 
     assert top(2000, 2009)[0] == "Taipei"
     assert set(top(2010, 2020)) == {"Beijing", "San Francisco"}
+
+
+@pytest.mark.parametrize(
+    ("geo", "counting", "tech_unit", "ipc_level", "year"),
+    [
+        ("applicant", "fractional", "field35", "subclass", "filing"),
+        ("inventor", "whole", "ipc", "main_group", "priority"),
+        ("applicant", "fractional", "ipc", "subclass", "priority"),
+    ],
+)
+def test_counts_pulled_and_counted_equal_the_database_aggregation(
+    world: dict, geo: str, counting: str, tech_unit: str, ipc_level: str, year: str
+) -> None:
+    """specialisation.counts (two pulls, counted in pandas) gives exactly specialisation_counts' table."""
+    from analytics import specialisation
+    from analytics.switches import Switches
+
+    s = Switches(geo=geo, counting=counting, ipc_level=ipc_level, year=year)
+    ours = specialisation.counts(world["driver"], s, tech_unit, world["db"])
+    cypher = query(
+        world["driver"], "specialisation_counts", {**s.query_params(), "tech_unit": tech_unit}, world["db"]
+    ).astype({"year": int, "x": float})
+    assert len(ours) > 1000
+    pd.testing.assert_frame_equal(ours, cypher, check_exact=False, rtol=1e-12, atol=0)

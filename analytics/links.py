@@ -1,0 +1,99 @@
+"""The patents' technology and city links, pulled once for a whole graph.
+
+``patent_nodes`` gives every dated patent (internal node id, patent id, year); ``patent_tech_nodes``
+and ``patent_city_nodes`` give the links by node id, so the server never reads a patent's properties
+once per link. The three run in one read transaction, in which node ids are stable. The result is
+the input of the city x technology counts (RSI, KCI/TCI) and of novelty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from neo4j import Driver, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.queries import load
+from hotspot_kg.errors import QueryError
+
+
+@dataclass(frozen=True)
+class Links:
+    """``patents``: node, patent_id, year (dated patents). ``techs``: patent (row in ``patents``),
+    tech. ``cities``: patent, city_id. ``citations``: patent (citing), cited (row in ``patents``, -1
+    for a cited patent not loaded). Links of undated citing patents are left out; pairs may repeat.
+    A table not asked for is empty."""
+
+    patents: pd.DataFrame
+    techs: pd.DataFrame
+    cities: pd.DataFrame
+    citations: pd.DataFrame
+
+    def tech_years(self) -> pd.DataFrame:
+        """patent, tech, year: each technology link with its patent's year."""
+        years = self.patents["year"].to_numpy(dtype=np.int64)
+        return self.techs.assign(year=years[self.techs["patent"].to_numpy()])
+
+
+def _columns(tx: ManagedTransaction, name: str, params: Mapping[str, Any]) -> dict[str, list[Any]]:
+    q = load(name)
+    record = tx.run(q.text, q.bind(params)).single(strict=True)
+    return {key: list(value or []) for key, value in zip(record.keys(), record.values(), strict=True)}
+
+
+def _ints(values: list[Any]) -> np.ndarray:
+    return np.asarray(values, dtype=np.int64)
+
+
+def _values(values: list[Any]) -> np.ndarray:
+    return pd.Series(values, dtype=None if values else object).to_numpy()
+
+
+def pull(
+    driver: Driver,
+    *,
+    year_basis: str = "filing",
+    tech_unit: str | None = None,
+    ipc_level: str = "subclass",
+    geo: str | None = None,
+    citations: bool = False,
+    database: str | None = None,
+) -> Links:
+    """The dated patents and, as asked, their technologies (``tech_unit``: field35 or ipc at
+    ``ipc_level``), their cities under ``geo`` (applicant or inventor) and their backward citations."""
+    none: dict[str, list[Any]] = {"node": [], "ipc": [], "tech": [], "city_id": [], "cited": []}
+
+    def work(tx: ManagedTransaction) -> tuple[dict[str, list[Any]], ...]:
+        return (
+            _columns(tx, "patent_nodes", {"year_basis": year_basis}),
+            _columns(tx, "patent_tech_nodes", {}) if tech_unit else none,
+            _columns(tx, "ipc_techs", {"tech_unit": tech_unit, "ipc_level": ipc_level})
+            if tech_unit
+            else none,
+            _columns(tx, "patent_city_nodes", {"geo": geo}) if geo else none,
+            _columns(tx, "patent_citation_nodes", {}) if citations else none,
+        )
+
+    try:
+        with driver.session(database=database) as session:
+            patents, classified, ipc, located, cites = session.execute_read(work)
+    except neo4j_errors.ClientError as e:
+        raise QueryError(f"pulling the patents' links failed ({e.code}): {e.message}") from e
+    nodes = pd.Index(_ints(patents["node"]))
+    table = pd.DataFrame(
+        {"node": nodes, "patent_id": _values(patents["patent_id"]), "year": _ints(patents["year"])}
+    )
+    patent = nodes.get_indexer(_ints(classified["node"]))
+    code = pd.Index(_ints(ipc["ipc"])).get_indexer(_ints(classified["ipc"]))
+    known = (patent >= 0) & (code >= 0)
+    techs = pd.DataFrame({"patent": patent[known], "tech": _values(ipc["tech"])[code[known]]})
+    city = nodes.get_indexer(_ints(located["node"]))
+    cities = pd.DataFrame({"patent": city[city >= 0], "city_id": _values(located["city_id"])[city >= 0]})
+    citing = nodes.get_indexer(_ints(cites["node"]))
+    cited = nodes.get_indexer(_ints(cites["cited"]))
+    citation_table = pd.DataFrame({"patent": citing[citing >= 0], "cited": cited[citing >= 0]})
+    return Links(table, techs, cities, citation_table)
