@@ -69,7 +69,7 @@ def score_arrays(
     keep = pd.DataFrame({"p": np.asarray(pidx, dtype=np.int64), "c": np.asarray(cid, dtype=np.int64)})
     keep = keep[keep["c"] >= 0].drop_duplicates()
     pidx, cid = keep["p"].to_numpy(), keep["c"].to_numpy()
-    used = np.unique(pidx)
+    used = np.flatnonzero(np.bincount(pidx, minlength=len(ids)))  # np.unique, without its slow hashing
     if len(used) == 0:
         empty = pd.DataFrame({c: [] for c in PATENT_COLUMNS})
         return Novelty(empty, pd.DataFrame({"patent_id": [], "code": []}), _no_pairs(), None)

@@ -17,6 +17,7 @@ from neo4j import Driver
 
 from analytics import novelty
 from analytics.graphio import autocommit, plain, query, records, write_rows
+from analytics.links import pull
 from analytics.switches import Switches
 
 
@@ -34,21 +35,14 @@ def settings_of(switches: Switches) -> dict[str, object]:
 
 
 def read(driver: Driver, switches: Switches, database: str | None = None) -> novelty.Novelty:
-    """Pull the patents and the code -> patents lists once, and score them."""
-    level = {"ipc_level": switches.ipc_level}
-    head = query(driver, "novelty_patents", {**level, "year_basis": switches.year}, database)
-    ids = np.asarray(head["ids"].iloc[0] if len(head) else [], dtype=object)
-    years = np.asarray(head["years"].iloc[0] if len(head) else [], dtype=np.int64)
-    by_code = query(driver, "novelty_code_patents", level, database)
-    if by_code.empty or len(ids) == 0:
-        return novelty.score_arrays(ids, years, np.zeros(0, int), np.zeros(0, int), pd.Index([]))
-    codes = pd.Index(by_code["code"].to_numpy())  # sorted by the query
-    sizes = by_code["patents"].map(len).to_numpy(dtype=np.int64)
-    cid = np.repeat(np.arange(len(codes)), sizes)
-    members = np.concatenate([np.asarray(x, dtype=object) for x in by_code["patents"]])
-    pidx = pd.Index(ids).get_indexer(members)
-    known = pidx >= 0  # patents without a year are not in ``ids``
-    return novelty.score_arrays(ids, years, pidx[known], cid[known], codes, switches.pool_years)
+    """Pull every dated patent's codes at ``ipc_level`` once (:mod:`analytics.links`), and score them."""
+    links = pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
+                 geo=None, database=database)  # fmt: skip
+    cid, codes = pd.factorize(links.techs["tech"], sort=True)
+    return novelty.score_arrays(
+        links.patents["patent_id"].to_numpy(), links.patents["year"].to_numpy(),
+        links.techs["patent"].to_numpy(), cid, pd.Index(codes), switches.pool_years,
+    )  # fmt: skip
 
 
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> NoveltyRun:
@@ -90,9 +84,8 @@ def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> Novel
     for (novel, kind, new_classes, new_pairs), ids in groups:
         extra = {"novel": bool(novel), "novelty_type": kind, "new_classes": plain(new_classes),
                  "new_pairs": plain(new_pairs), "settings": settings}  # fmt: skip
-        run.written["patents"] += write_rows(
-            driver, "novelty_write_patents", ids.tolist(), extra, database, 50_000
-        )
+        done = autocommit(driver, "novelty_write_patents", {**extra, "rows": ids.tolist()}, database)
+        run.written["patents"] += int(done[0]["written"] or 0)
     autocommit(driver, "novelty_clear_links", database=database)
     run.written["introduced"] = write_rows(
         driver, "novelty_write_introduced", records(r.introduced), None, database, 50_000
