@@ -16,6 +16,7 @@ import pandas as pd
 from neo4j import Driver
 
 from analytics.graphio import query, records, write_rows
+from analytics.links import Links, pull
 from analytics.switches import Period, Switches, assign_periods
 
 COLUMNS = ["city_id", "period", "source_city_id", "relation", "citations", "share"]
@@ -97,15 +98,27 @@ def top_sources(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return top.assign(is_self=top["city_id"] == top["source_city_id"]).reset_index(drop=True)
 
 
+def citation_table(links: Links) -> pd.DataFrame:
+    """citing_id, cited_id (rows of ``links.patents``; -1 for a cited patent not loaded), the citing
+    patent's year and cited_in_db: the input of :func:`flows`."""
+    c = links.citations
+    years = links.patents["year"].to_numpy()[c["patent"].to_numpy()]
+    return pd.DataFrame({"citing_id": c["patent"].to_numpy(), "cited_id": c["cited"].to_numpy(),
+                         "year": years, "cited_in_db": c["cited"].to_numpy() >= 0})  # fmt: skip
+
+
 def compute(
     driver: Driver, switches: Switches, database: str | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[Period]]:
     """The sourcing table (COLUMNS), unresolved citations per city and period, and the periods."""
-    geo = switches.geo or "applicant"
-    citations = query(driver, "sourcing_citations", {"year_basis": switches.year}, database)
+    links = pull(driver, year_basis=switches.year, geo=switches.geo or "applicant", citations=True,
+                 database=database)  # fmt: skip
+    citations = citation_table(links)
     if switches.self_citations == "exclude" and not citations.empty:
-        citations = mark_self_citations(citations, query(driver, "patent_applicants", None, database))
-    located = query(driver, "patent_cities", {"geo": geo}, database)
+        applicants = query(driver, "patent_applicants", None, database)
+        rows = pd.Index(links.patents["patent_id"]).get_indexer(applicants["patent_id"])
+        citations = mark_self_citations(citations, applicants.assign(patent_id=rows)[rows >= 0])
+    located = links.cities.rename(columns={"patent": "patent_id"})
     cities = query(driver, "city_countries", None, database)
     if citations.empty or located.empty:
         empty = pd.DataFrame({c: [] for c in COLUMNS})

@@ -55,13 +55,13 @@ class NotAvailable(HotspotError):
 
 # The named queries behind each table (shown under each chart).
 QUERIES: dict[str, tuple[str, ...]] = {
-    "novelty-patents": ("novelty_patents", "novelty_code_patents"),
-    "novelty-cities": ("novelty_patents", "novelty_code_patents", "patent_cities"),
-    "rsi": ("specialisation_counts",),
-    "kci": ("specialisation_counts",),
-    "tci": ("specialisation_counts",),
+    "novelty-patents": ("patent_nodes", "patent_tech_nodes", "ipc_techs"),
+    "novelty-cities": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_cities"),
+    "rsi": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
+    "kci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
+    "tci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
     "collaboration-types": ("collaboration_patents",),
-    "knowledge-sourcing": ("sourcing_citations", "patent_cities", "city_countries"),
+    "knowledge-sourcing": ("patent_nodes", "patent_citation_nodes", "patent_city_nodes", "city_countries"),
     "local-network": ("network_edges", "network_project", "network_algorithms", "network_nodes"),
     "stakeholders": ("ecosystem_applicants",),
     "ownership": ("ecosystem_applicants",),
