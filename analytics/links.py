@@ -1,10 +1,10 @@
-"""The patents' technology and city links, pulled once for a whole graph.
+"""The patents' technology, city and citation links, pulled once for a whole graph.
 
 ``patent_nodes`` gives every dated patent (internal node id, patent id, year); ``patent_tech_nodes``
-and ``patent_city_nodes`` give the links by node id, so the server never reads a patent's properties
-once per link. The three run in one read transaction, in which node ids are stable. The result is
-the input of the city x technology counts (RSI, KCI/TCI) and of novelty.
-"""
+(with ``ipc_techs``), ``patent_city_nodes`` and ``patent_citation_nodes`` give the links by node id,
+so the server never reads a patent's properties once per link. They run in one read transaction,
+in which node ids are stable. The result is the input of the city x technology counts (RSI,
+KCI/TCI), of novelty and of knowledge sourcing."""
 
 from __future__ import annotations
 
