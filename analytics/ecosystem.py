@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from neo4j import Driver
 
+from analytics import links
 from analytics.graphio import query
 from analytics.switches import Switches
 
@@ -53,7 +54,7 @@ def compute(
             pd.DataFrame({c: [] for c in STAKEHOLDER_COLUMNS}),
             pd.DataFrame({c: [] for c in OWNERSHIP_COLUMNS}),
         )
-    located = query(driver, "patent_cities", {"geo": "inventor"}, database) if geo == "inventor" else None
+    located = links.patent_cities(driver, switches.year, "inventor", database) if geo == "inventor" else None
     stake = tally(units(rows, "type", geo, located), "type", switches.counting)
     own = tally(units(rows, "ownership", geo, located), "ownership", switches.counting)
     if switches.cities is not None:

@@ -97,3 +97,12 @@ def pull(
     cited = nodes.get_indexer(_ints(cites["cited"]))
     citation_table = pd.DataFrame({"patent": citing[citing >= 0], "cited": cited[citing >= 0]})
     return Links(table, techs, cities, citation_table)
+
+
+def patent_cities(driver: Driver, year_basis: str, geo: str, database: str | None = None) -> pd.DataFrame:
+    """patent_id, city_id: the distinct cities of every dated patent under ``geo`` (the query
+    ``patent_cities`` gives the same pairs; this pull by node id is several times faster)."""
+    links = pull(driver, year_basis=year_basis, geo=geo, database=database)
+    ids = links.patents["patent_id"].to_numpy()[links.cities["patent"].to_numpy()]
+    pairs = pd.DataFrame({"patent_id": ids, "city_id": links.cities["city_id"].to_numpy()})
+    return pairs.drop_duplicates().reset_index(drop=True)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from neo4j import Driver
 
-from analytics import novelty
+from analytics import links, novelty
 from analytics.graphio import autocommit, plain, query, records, write_rows
 from analytics.links import pull
 from analytics.switches import Switches
@@ -98,8 +98,7 @@ def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> Novel
 
 
 def patent_cities(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    df = query(driver, "patent_cities", {"geo": switches.geo or "applicant"}, database)
-    return df if not df.empty else pd.DataFrame({"patent_id": [], "city_id": []})
+    return links.patent_cities(driver, switches.year, switches.geo or "applicant", database)
 
 
 def cities(driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None) -> pd.DataFrame:

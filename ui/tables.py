@@ -56,7 +56,7 @@ class NotAvailable(HotspotError):
 # The named queries behind each table (shown under each chart).
 QUERIES: dict[str, tuple[str, ...]] = {
     "novelty-patents": ("patent_nodes", "patent_tech_nodes", "ipc_techs"),
-    "novelty-cities": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_cities"),
+    "novelty-cities": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
     "rsi": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
     "kci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
     "tci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),

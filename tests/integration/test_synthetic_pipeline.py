@@ -144,3 +144,16 @@ def test_counts_pulled_and_counted_equal_the_database_aggregation(
     ).astype({"year": int, "x": float})
     assert len(ours) > 1000
     pd.testing.assert_frame_equal(ours, cypher, check_exact=False, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("geo", ["applicant", "inventor"])
+def test_patent_cities_pulled_by_node_id_equal_the_query(world: dict, geo: str) -> None:
+    from analytics import links
+
+    ours = links.patent_cities(world["driver"], "filing", geo, world["db"])
+    cypher = query(world["driver"], "patent_cities", {"geo": geo}, world["db"])
+    assert len(ours) > 1000
+    key = ["patent_id", "city_id"]
+    pd.testing.assert_frame_equal(
+        ours.sort_values(key).reset_index(drop=True), cypher.sort_values(key).reset_index(drop=True)
+    )
