@@ -22,7 +22,9 @@ def local(tmp_path: Path) -> settings.LocalServer:
         (dist / sub).mkdir(parents=True)
     (dist / "lib" / "neo4j-5.jar").write_bytes(b"lib")
     (dist / "plugins" / "gds.jar").write_bytes(b"plugin")
-    return settings.local_server({"HOTSPOT_NEO4J_DIST": str(dist), "HOTSPOT_NEO4J_HOME": str(tmp_path / "home")})
+    return settings.local_server(
+        {"HOTSPOT_NEO4J_DIST": str(dist), "HOTSPOT_NEO4J_HOME": str(tmp_path / "home")}
+    )
 
 
 def _target(local: settings.LocalServer) -> Path:
@@ -42,7 +44,9 @@ def test_the_key_follows_the_jars_and_the_flags(local: settings.LocalServer) -> 
 
 
 def test_an_instance_of_the_same_dist_shares_the_archive(local: settings.LocalServer, tmp_path: Path) -> None:
-    other = settings.local_server({"HOTSPOT_NEO4J_DIST": str(local.dist), "HOTSPOT_NEO4J_HOME": str(tmp_path / "o")})
+    other = settings.local_server(
+        {"HOTSPOT_NEO4J_DIST": str(local.dist), "HOTSPOT_NEO4J_HOME": str(tmp_path / "o")}
+    )
     assert _target(other) == _target(local)
 
 
@@ -89,7 +93,9 @@ def test_an_existing_archive_is_used_and_stale_files_go(local: settings.LocalSer
     assert not old_key.exists() and not old_part.exists()
 
 
-def test_switched_off_by_the_environment(local: settings.LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_switched_off_by_the_environment(
+    local: settings.LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HOTSPOT_NEO4J_CDS", "0")
     assert cds.launch_flags(local, _target(local)) == ([], False)
 
@@ -103,7 +109,9 @@ def test_mapped_reads_the_process_maps(tmp_path: Path) -> None:
 def test_the_command_puts_the_archive_flags_before_the_class_path(local: settings.LocalServer) -> None:
     command = conf.command(local, ["-XX:SharedArchiveFile=/a.jsa"])
     assert command.index("-XX:SharedArchiveFile=/a.jsa") < command.index("-cp")
-    assert command[command.index("-cp") + 1] == f"{local.dist}/plugins/*:{local.home}/conf/*:{local.dist}/lib/*"
+    assert (
+        command[command.index("-cp") + 1] == f"{local.dist}/plugins/*:{local.home}/conf/*:{local.dist}/lib/*"
+    )
 
 
 def test_a_jvm_dying_with_the_archive_is_started_again_without_it(
