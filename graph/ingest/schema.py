@@ -1,15 +1,15 @@
 """Constraints and indexes, ensured before any load (``graph/cypher/schema.cypher``).
 
 On an empty database they are made in an instant; after a bulk import each one populates over the
-imported nodes. A uniqueness constraint is created synchronously (its statement returns when its
-index is populated and the keys checked), so the constraints run at once, each in its own session,
-instead of one after the other; the plain indexes are created in one transaction, so Neo4j populates
-them together, and ``db.awaitIndexes`` waits for them.
+imported nodes. The plain indexes are created first, in one transaction: Neo4j populates them together
+in the background. Then the uniqueness constraints, one after the other (a constraint's statement
+returns when its index is populated and the keys checked), while those indexes populate; at last
+``db.awaitIndexes`` waits for what is left. Measured right after a server start at 100k patents (median
+of 2, load average 4-7): 10.2 s in this order, 14.6 s in the file order one by one, 13.6 s (9.0-18.1 s)
+with the constraints created at once in parallel sessions (they compete on a 2-core machine).
 """
 
 from __future__ import annotations
-
-from concurrent.futures import ThreadPoolExecutor
 
 from neo4j import Driver
 from neo4j import exceptions as neo4j_errors
@@ -51,12 +51,11 @@ def _in_one_transaction(driver: Driver, todo: list[str], database: str | None) -
 def ensure(driver: Driver, database: str | None = None) -> int:
     """Create every constraint and index that is missing, wait until they are online; return how many ran."""
     todo = statements()
-    constraints = [statement for statement in todo if is_constraint(statement)]
     indexes = [statement for statement in todo if not is_constraint(statement)]
-    with ThreadPoolExecutor(max_workers=max(1, len(constraints))) as pool:
-        # list() re-raises the first failure
-        list(pool.map(lambda statement: _constraint(driver, statement, database), constraints))
     if indexes:
         _in_one_transaction(driver, indexes, database)
+    for statement in todo:
+        if is_constraint(statement):
+            _constraint(driver, statement, database)
     db.run(driver, "CALL db.awaitIndexes(300)", database=database)
     return len(todo)
