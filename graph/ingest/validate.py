@@ -170,6 +170,10 @@ class Check:
                 reasons[k] = str(e)
         failed = reasons[codes]
         self.fail(pd.notna(failed), pd.Series(failed, index=self.raw.index))
+        if dtype == "Int64":
+            fast = _int64(values, codes, self.raw.index)
+            if fast is not None:
+                return fast
         parsed = pd.Series(values[codes], index=self.raw.index, dtype=object)
         return parsed.astype(dtype) if dtype else parsed
 
@@ -186,6 +190,16 @@ class Check:
     @property
     def ok(self) -> pd.Series:
         return pd.Series(~self.bad, index=self.raw.index)
+
+
+def _int64(values: np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series | None:
+    """``values[codes]`` as Int64, converting once per distinct value (None: not all fit in int64)."""
+    missing = pd.isna(values)
+    try:
+        ints = np.where(missing, 0, values).astype(np.int64)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return pd.Series(pd.arrays.IntegerArray(ints[codes], missing[codes]), index=index)
 
 
 def _text(value: Any) -> str | None:

@@ -65,16 +65,22 @@ def write(server: LocalServer) -> Path:
     return path
 
 
-def command(server: LocalServer) -> list[str]:
-    dist, home = server.dist, server.home
-    classpath = f"{dist / 'plugins'}/*:{home / 'conf'}/*:{dist / 'lib'}/*"
+def classpath(server: LocalServer) -> list[Path]:
+    """The class path, as ``dir/*`` entries (the launcher expands each to the jars in ``dir``)."""
+    return [server.dist / "plugins" / "*", server.home / "conf" / "*", server.dist / "lib" / "*"]
+
+
+def command(server: LocalServer, extra: list[str] | None = None) -> list[str]:
+    """The server's command line; ``extra`` JVM flags (the class-data-sharing ones) go after ours."""
+    home = server.home
     return [
         server.java,
         f"-Xms{min_heap(server.heap)}",
         f"-Xmx{server.heap}",
         *JVM_FLAGS,
+        *(extra or []),
         "-cp",
-        classpath,
+        ":".join(str(entry) for entry in classpath(server)),
         "org.neo4j.server.CommunityEntryPoint",
         f"--home-dir={home}",
         f"--config-dir={home / 'conf'}",

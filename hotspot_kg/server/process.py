@@ -21,7 +21,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph import queries
 from hotspot_kg.errors import ServerError
-from hotspot_kg.server import conf
+from hotspot_kg.server import cds, conf
 from hotspot_kg.server.build import ensure_built
 from hotspot_kg.settings import LocalServer, Settings
 
@@ -167,9 +167,34 @@ def start(settings: Settings, timeout: float = 240, echo: Callable[[str], None] 
     first = _first_start(server)
     echo(f"Starting Neo4j at {server.bolt_uri} (log: {server.log_file}) ...")
     began = time.monotonic()
+    target = cds.archive(server, conf.JVM_FLAGS, conf.classpath(server))
+    flags, sharing = cds.launch_flags(server, target)
+    proc = _launch(server, flags)
+    try:
+        _wait_ready(settings, proc, first, timeout)
+    except ServerError:
+        if proc.poll() is None or not sharing:
+            if proc.poll() is None and first:
+                cds.settle(server, clean_exit=_terminate(proc.pid, 60))
+            raise
+        # the JVM died with the archive: never let the archive break a start; retry without it
+        echo(f"Neo4j exited at start with the class-data archive {target}; removed it, starting without")
+        target.unlink(missing_ok=True)
+        proc = _launch(server, [])
+        _wait_ready(settings, proc, first, timeout)
+        sharing = False
+    if sharing and not cds.mapped(proc.pid, target):
+        echo(f"the JVM did not accept the class-data archive {target}; removed it (the next start makes one)")
+        target.unlink(missing_ok=True)
+    echo(f"Neo4j is ready in {time.monotonic() - began:.1f} s")
+    return status(settings)
+
+
+def _launch(server: LocalServer, extra: list[str]) -> subprocess.Popen[bytes]:
+    """Start the JVM in its own session, output to the console log; record its pid."""
     with server.log_file.open("ab") as log:
         proc = subprocess.Popen(
-            conf.command(server),
+            conf.command(server, extra),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -177,14 +202,7 @@ def start(settings: Settings, timeout: float = 240, echo: Callable[[str], None] 
             start_new_session=True,
         )
     pid_file(server).write_text(f"{proc.pid}\n", encoding="utf-8")
-    try:
-        _wait_ready(settings, proc, first, timeout)
-    except ServerError:
-        if proc.poll() is None and first:
-            _terminate(proc.pid, 60)
-        raise
-    echo(f"Neo4j is ready in {time.monotonic() - began:.1f} s")
-    return status(settings)
+    return proc
 
 
 def _terminate(pid: int, timeout: float) -> bool:
@@ -216,6 +234,8 @@ def stop(settings: Settings, timeout: float = 120, echo: Callable[[str], None] =
     echo(f"Stopping Neo4j (pid {pid}) ...")
     clean = _terminate(pid, timeout)
     pid_file(server).unlink(missing_ok=True)
+    if cds.settle(server, clean) is not None:
+        echo("kept the class-data archive the JVM wrote at exit (the next starts are faster)")
     if not clean:
         raise ServerError(f"Neo4j did not stop within {timeout:.0f} s and was killed; see {server.log_file}")
     echo("Neo4j stopped")
