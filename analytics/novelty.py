@@ -145,14 +145,20 @@ def by_city(scored: pd.DataFrame, patent_cities: pd.DataFrame, counting: str = "
     ``patent_cities`` holds (patent_id, city_id); a patent in k cities counts 1/k to each
     (fractional) or 1 (whole).
     """
-    located = patent_cities.drop_duplicates().merge(scored, on="patent_id")
+    # joined on integer codes of the patent ids: several times faster than on the strings
+    codes, _ = pd.factorize(pd.concat([patent_cities["patent_id"], scored["patent_id"]], ignore_index=True))
+    cities = pd.DataFrame({"p": codes[: len(patent_cities)], "city_id": patent_cities["city_id"].to_numpy()})
+    kind, kinds = pd.factorize(scored["novelty_type"])
+    columns = scored[["year", "novel"]].assign(p=codes[len(patent_cities) :], kind=kind)
+    located = cities.drop_duplicates().merge(columns, on="p")
     if located.empty:
         return pd.DataFrame({c: [] for c in CITY_COLUMNS})
-    k = located.groupby("patent_id")["city_id"].transform("size")
+    p = located["p"].to_numpy()
+    k = pd.Series(np.bincount(p)[p], index=located.index)
     w = 1.0 / k if counting == "fractional" else pd.Series(1.0, index=located.index)
     located = located.assign(patents=w, novel_patents=w * located["novel"])
     for t in TYPES:
-        located[t] = w * (located["novelty_type"] == t)
+        located[t] = w * (located["kind"] == (kinds.get_loc(t) if t in kinds else -2))
     out = located.groupby(["city_id", "year"], as_index=False)[["patents", "novel_patents", *TYPES]].sum()
     out["novel_share"] = out["novel_patents"] / out["patents"]
     return out[CITY_COLUMNS]
