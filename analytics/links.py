@@ -23,7 +23,7 @@ from hotspot_kg.errors import QueryError
 
 @dataclass(frozen=True)
 class Links:
-    """``patents``: node, patent_id, year (dated patents). ``techs``: patent (row in ``patents``),
+    """``patents``: node, patent_id (unless pulled without ids), year (dated patents). ``techs``: patent (row in ``patents``),
     tech. ``cities``: patent, city_id. ``citations``: patent (citing), cited (row in ``patents``, -1
     for a cited patent not loaded). Links of undated citing patents are left out; pairs may repeat.
     A table not asked for is empty."""
@@ -61,15 +61,17 @@ def pull(
     ipc_level: str = "subclass",
     geo: str | None = None,
     citations: bool = False,
+    ids: bool = True,
     database: str | None = None,
 ) -> Links:
     """The dated patents and, as asked, their technologies (``tech_unit``: field35 or ipc at
-    ``ipc_level``), their cities under ``geo`` (applicant or inventor) and their backward citations."""
+    ``ipc_level``), their cities under ``geo`` (applicant or inventor) and their backward citations.
+    ``ids=False`` leaves out the patent ids (``patent_years`` instead of ``patent_nodes``)."""
     none: dict[str, list[Any]] = {"node": [], "ipc": [], "tech": [], "city_id": [], "cited": []}
 
     def work(tx: ManagedTransaction) -> tuple[dict[str, list[Any]], ...]:
         return (
-            _columns(tx, "patent_nodes", {"year_basis": year_basis}),
+            _columns(tx, "patent_nodes" if ids else "patent_years", {"year_basis": year_basis}),
             _columns(tx, "patent_tech_nodes", {}) if tech_unit else none,
             _columns(tx, "ipc_techs", {"tech_unit": tech_unit, "ipc_level": ipc_level})
             if tech_unit
@@ -84,9 +86,9 @@ def pull(
     except neo4j_errors.ClientError as e:
         raise QueryError(f"pulling the patents' links failed ({e.code}): {e.message}") from e
     nodes = pd.Index(_ints(patents["node"]))
-    table = pd.DataFrame(
-        {"node": nodes, "patent_id": _values(patents["patent_id"]), "year": _ints(patents["year"])}
-    )
+    table = pd.DataFrame({"node": nodes, "year": _ints(patents["year"])})
+    if ids:
+        table.insert(1, "patent_id", _values(patents["patent_id"]))
     patent = nodes.get_indexer(_ints(classified["node"]))
     code = pd.Index(_ints(ipc["ipc"])).get_indexer(_ints(classified["ipc"]))
     known = (patent >= 0) & (code >= 0)
@@ -102,7 +104,11 @@ def pull(
 def patent_cities(driver: Driver, year_basis: str, geo: str, database: str | None = None) -> pd.DataFrame:
     """patent_id, city_id: the distinct cities of every dated patent under ``geo`` (the query
     ``patent_cities`` gives the same pairs; this pull by node id is several times faster)."""
-    links = pull(driver, year_basis=year_basis, geo=geo, database=database)
+    return city_pairs(pull(driver, year_basis=year_basis, geo=geo, database=database))
+
+
+def city_pairs(links: Links) -> pd.DataFrame:
+    """patent_id, city_id: the distinct (patent, city) pairs of ``links`` (pulled with ids and geo)."""
     ids = links.patents["patent_id"].to_numpy()[links.cities["patent"].to_numpy()]
     pairs = pd.DataFrame({"patent_id": ids, "city_id": links.cities["city_id"].to_numpy()})
     return pairs.drop_duplicates().reset_index(drop=True)

@@ -28,28 +28,38 @@ class NoveltyRun:
     timings: dict[str, float] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
     unset: int = 0  # patents whose earlier novelty was removed (no longer scored)
+    located: pd.DataFrame | None = None  # patent_id, city_id under geo, when pulled with the codes
 
 
 def settings_of(switches: Switches) -> dict[str, object]:
     return {"ipc_level": switches.ipc_level, "pool_years": switches.pool_years, "year": switches.year}
 
 
-def read(driver: Driver, switches: Switches, database: str | None = None) -> novelty.Novelty:
-    """Pull every dated patent's codes at ``ipc_level`` once (:mod:`analytics.links`), and score them."""
-    links = pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
-                 geo=None, database=database)  # fmt: skip
-    cid, codes = pd.factorize(links.techs["tech"], sort=True)
-    return novelty.score_arrays(
-        links.patents["patent_id"].to_numpy(), links.patents["year"].to_numpy(),
-        links.techs["patent"].to_numpy(), cid, pd.Index(codes), switches.pool_years,
+def read(
+    driver: Driver, switches: Switches, database: str | None = None, with_cities: bool = False
+) -> tuple[novelty.Novelty, pd.DataFrame | None]:
+    """Pull every dated patent's codes at ``ipc_level`` once (:mod:`analytics.links`), and score
+    them; with ``with_cities``, the patents' cities under ``geo`` come in the same pull."""
+    geo = (switches.geo or "applicant") if with_cities else None
+    pulled = pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
+                  geo=geo, database=database)  # fmt: skip
+    cid, codes = pd.factorize(pulled.techs["tech"], sort=True)
+    result = novelty.score_arrays(
+        pulled.patents["patent_id"].to_numpy(), pulled.patents["year"].to_numpy(),
+        pulled.techs["patent"].to_numpy(), cid, pd.Index(codes), switches.pool_years,
     )  # fmt: skip
+    return result, (links.city_pairs(pulled) if with_cities else None)
 
 
-def compute(driver: Driver, switches: Switches, database: str | None = None) -> NoveltyRun:
-    """Score every patent (first-time is judged over the whole database)."""
+def compute(
+    driver: Driver, switches: Switches, database: str | None = None, with_cities: bool = False
+) -> NoveltyRun:
+    """Score every patent (first-time is judged over the whole database); ``with_cities`` keeps the
+    patents' cities for :func:`cities`, pulled with the codes."""
     t0 = time.perf_counter()
-    result = read(driver, switches, database)
-    return NoveltyRun(result, settings_of(switches), {"read_and_score": time.perf_counter() - t0})
+    result, located = read(driver, switches, database, with_cities)
+    timings = {"read_and_score": time.perf_counter() - t0}
+    return NoveltyRun(result, settings_of(switches), timings, located=located)
 
 
 def changes(written: pd.DataFrame, scored: pd.DataFrame, settings: str) -> tuple[pd.DataFrame, list[str]]:
@@ -103,7 +113,7 @@ def patent_cities(driver: Driver, switches: Switches, database: str | None = Non
 
 def cities(driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None) -> pd.DataFrame:
     """Per city and year (scored years only), under ``geo`` and ``counting``."""
-    located = patent_cities(driver, switches, database)
+    located = run.located if run.located is not None else patent_cities(driver, switches, database)
     table = novelty.by_city(run.result.patents, located, switches.counting)
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)

@@ -30,7 +30,7 @@ def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | N
     table from the database)."""
     p = switches.query_params()
     links = pull(driver, year_basis=p["year_basis"], tech_unit=tech_unit, ipc_level=p["ipc_level"],
-                 geo=p["geo"], database=database)  # fmt: skip
+                 geo=p["geo"], ids=False, database=database)  # fmt: skip
     cities = links.cities.rename(columns={"patent": "patent_id"})
     techs = links.tech_years().rename(columns={"patent": "patent_id"})
     return city_tech_counts(cities, techs, switches.counting)

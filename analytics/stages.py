@@ -49,7 +49,7 @@ def combine(novelty_table: pd.DataFrame, kci: pd.DataFrame) -> pd.DataFrame:
 
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
     """Stages per city with the novelty-versus-complexity position (KCI: tech_unit ipc by default)."""
-    run = novelty_graph.compute(driver, switches, database)
+    run = novelty_graph.compute(driver, switches, database, with_cities=True)
     yearly = novelty_graph.cities(driver, switches.with_(cities=None), run, database)
     tables = complexity_graph.compute(driver, switches.with_(cities=None), database=database)
     periods = tables.periods or switches.resolved_periods(int(yearly["year"].max()) if len(yearly) else None)

@@ -59,7 +59,7 @@ def cases(folder: Path) -> dict[str, Case]:
     s_main = {"tech_unit": "ipc", "ipc_level": "main_group"}
 
     def ours_novelty(d: Driver, s: Switches) -> object:
-        run = novelty_graph.write(d, novelty_graph.compute(d, s))
+        run = novelty_graph.write(d, novelty_graph.compute(d, s, with_cities=True))
         return novelty_graph.cities(d, s, run)
 
     def ours_rsi(d: Driver, s: Switches) -> object:

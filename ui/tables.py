@@ -57,9 +57,9 @@ class NotAvailable(HotspotError):
 QUERIES: dict[str, tuple[str, ...]] = {
     "novelty-patents": ("patent_nodes", "patent_tech_nodes", "ipc_techs"),
     "novelty-cities": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
-    "rsi": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
-    "kci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
-    "tci": ("patent_nodes", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
+    "rsi": ("patent_years", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
+    "kci": ("patent_years", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
+    "tci": ("patent_years", "patent_tech_nodes", "ipc_techs", "patent_city_nodes"),
     "collaboration-types": ("collaboration_patents",),
     "knowledge-sourcing": ("patent_nodes", "patent_citation_nodes", "patent_city_nodes", "city_countries"),
     "local-network": ("network_edges", "network_project", "network_algorithms", "network_nodes"),
