@@ -5,7 +5,10 @@ For each size N (``--sizes``): generate a synthetic canonical folder (``hotspot-
    default 200,000 patents, for time);
 2. bulk: validate + ``load_bulk`` (write import CSVs, import, start, schema) into a database never created,
    the server stopped (a first load; a load into a running server adds the stop, reported apart);
-3. bare: the same import CSV files through ``neo4j-admin database import full`` alone (server stopped).
+3. bare: the same import CSV files through ``neo4j-admin database import full`` alone (server stopped);
+4. write ceiling (sizes run online): N patents with the online run's links per patent created by one
+   Cypher statement on the server (``bench_write_ceiling``: no parameters, no MERGE, no lookups), the
+   fastest any online loader could go on this server; ratio = online seconds / ceiling seconds.
 Reported: patents/s and relationships/s, and the ratio of the bulk path to the bare import.
 
 It runs on a server instance of its own (``.neo4j/bench-instance``, ports +20000), never on the demo's data.
@@ -24,6 +27,7 @@ from typing import Any
 
 from rich.console import Console
 
+from graph import queries
 from graph.ingest import bulk_csv, load_bulk, load_online, pipeline
 from graph.ingest.synthetic.generate import generate
 from hotspot_kg import db
@@ -117,6 +121,33 @@ def online(
     )
 
 
+def ceiling(
+    config: settings_module.Settings, n: int, online_row: dict[str, Any], console: Console
+) -> dict[str, Any]:
+    """The server's own write speed for N patents with as many links each as the online load had."""
+    _empty(config)
+    links = round(online_row["relationships"] / n)
+    q = queries.load("bench_write_ceiling")
+    params = q.bind({"n": n, "links": links})
+    cpu = server_cpu(config)
+    with db.connect(config) as driver, driver.session(database=config.database) as session:
+        began = time.perf_counter()
+        for statement in q.statements():
+            session.run(statement, {k: v for k, v in params.items() if f"${k}" in statement}).consume()
+        seconds = time.perf_counter() - began
+    console.print(f"{n:,} write ceiling: {n / seconds:,.0f} patents/s with {links} links each")
+    return _row(
+        "write ceiling (Cypher CREATE on the server)",
+        n,
+        seconds,
+        n,
+        n * links,
+        server_cpu_seconds=round(server_cpu(config) - cpu, 2),
+        baseline_seconds=round(seconds, 2),
+        ratio=round(online_row["seconds"] / seconds, 2),
+    )
+
+
 def bulk(
     config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console
 ) -> list[dict[str, Any]]:
@@ -184,6 +215,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             console.print(f"generated {n:,} synthetic patents in {time.perf_counter() - began:.0f} s")
             if n <= online_max:
                 rows.append(online(config, folder, work, n, console))
+                rows.append(ceiling(config, n, rows[-1], console))
             rows.extend(bulk(config, folder, work, n, console))
     finally:
         process.stop(config, echo=lambda line: None)
