@@ -1,8 +1,9 @@
 """Specialisation: RSI (Balassa) of every city in every technology and period, and its write-back.
 
 The patents' city and technology links are pulled once (:mod:`analytics.links`) and counted per
-city, technology and year (:mod:`analytics.counting`; ``specialisation_counts`` is the same in Cypher); pandas sums them into periods and computes RSI over the whole table (:mod:`analytics.rsi`). RSI >= 1 on the
-35 WIPO fields is written back as ``(City)-[:SPECIALISED_IN {period, rsi}]->(TechField)``.
+city, technology and year (:mod:`analytics.counting`; ``specialisation_counts`` is the same in
+Cypher); pandas sums them into periods and computes RSI over the whole table (:mod:`analytics.rsi`).
+RSI >= 1 on the 35 WIPO fields is written back as ``(City)-[:SPECIALISED_IN {period, rsi}]->(TechField)``.
 """
 
 from __future__ import annotations
