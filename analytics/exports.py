@@ -53,7 +53,7 @@ def _novelty_patents(driver: Driver, s: Switches, db: str | None) -> Result:
 
 def _novelty_cities(driver: Driver, s: Switches, db: str | None) -> Result:
     run = novelty_graph.compute(driver, s, db, with_cities=True)
-    located = run.located if run.located is not None else novelty_graph.patent_cities(driver, s, db)
+    located = novelty_graph.patent_cities(driver, s, run, db)
     table = novelty.by_city(run.result.patents, located, s.counting)
     if s.cities is not None:
         table = table[table["city_id"].isin(s.cities)]

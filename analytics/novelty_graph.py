@@ -107,13 +107,18 @@ def write(driver: Driver, run: NoveltyRun, database: str | None = None) -> Novel
     return run
 
 
-def patent_cities(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+def patent_cities(
+    driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None
+) -> pd.DataFrame:
+    """patent_id, city_id under ``geo``: those pulled with ``run``'s codes, else pulled now."""
+    if run.located is not None:
+        return run.located
     return links.patent_cities(driver, switches.year, switches.geo or "applicant", database)
 
 
 def cities(driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None) -> pd.DataFrame:
     """Per city and year (scored years only), under ``geo`` and ``counting``."""
-    located = run.located if run.located is not None else patent_cities(driver, switches, database)
+    located = patent_cities(driver, switches, run, database)
     table = novelty.by_city(run.result.patents, located, switches.counting)
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
