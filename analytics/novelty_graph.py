@@ -17,7 +17,6 @@ from neo4j import Driver
 
 from analytics import links, novelty
 from analytics.graphio import autocommit, plain, query, records, write_rows
-from analytics.links import pull
 from analytics.switches import Switches
 
 
@@ -41,8 +40,8 @@ def read(
     """Pull every dated patent's codes at ``ipc_level`` once (:mod:`analytics.links`), and score
     them; with ``with_cities``, the patents' cities under ``geo`` come in the same pull."""
     geo = (switches.geo or "applicant") if with_cities else None
-    pulled = pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
-                  geo=geo, database=database)  # fmt: skip
+    pulled = links.pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
+                        geo=geo, database=database)  # fmt: skip
     cid, codes = pd.factorize(pulled.techs["tech"], sort=True)
     result = novelty.score_arrays(
         pulled.patents["patent_id"].to_numpy(), pulled.patents["year"].to_numpy(),
