@@ -23,10 +23,10 @@ from hotspot_kg.errors import QueryError
 
 @dataclass(frozen=True)
 class Links:
-    """``patents``: node, patent_id (unless pulled without ids), year (dated patents). ``techs``: patent (row in ``patents``),
-    tech. ``cities``: patent, city_id. ``citations``: patent (citing), cited (row in ``patents``, -1
-    for a cited patent not loaded). Links of undated citing patents are left out; pairs may repeat.
-    A table not asked for is empty."""
+    """``patents``: node, patent_id (unless pulled without ids), year (dated patents). ``techs``:
+    patent (row in ``patents``), tech. ``cities``: patent, city_id. ``citations``: patent (citing),
+    cited (row in ``patents``, -1 for a cited patent not loaded). Links of undated citing patents
+    are left out; pairs may repeat. A table not asked for is empty."""
 
     patents: pd.DataFrame
     techs: pd.DataFrame
