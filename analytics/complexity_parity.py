@@ -21,8 +21,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import spearmanr
 
-from analytics.complexity import Presence, second_singular
-from hotspot_kg.errors import IndicatorError
+from analytics.presence import Presence, second_singular
+from hotspot_kg.core.errors import IndicatorError
 
 ECONGEO_DENSE_LIMIT = 20_000
 

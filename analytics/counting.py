@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core.errors import HotspotError
 
 COUNT_COLUMNS = ["city_id", "tech", "year", "x"]
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -30,8 +28,7 @@ from analytics import (
 )
 from analytics.graphio import query
 from analytics.switches import Period, Switches
-from hotspot_kg import __version__
-from hotspot_kg.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError
 
 Result = tuple[pd.DataFrame, dict[str, Any]]
 COMMON = {"geo", "counting", "year"}
@@ -211,35 +208,3 @@ def database_counts(driver: Driver, database: str | None = None) -> dict[str, An
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return list(json.loads(df.to_json(orient="records")))
-
-
-def export(
-    driver: Driver, name: str, given: Mapping[str, Any], out: Path, database: str | None = None
-) -> tuple[int, Path]:
-    """Compute export ``name``, write ``out`` (CSV) and ``out.meta.json``; the row count and meta path."""
-    from analytics import store_tables  # it builds on this module
-
-    e = lookup(name)
-    switches = switches_for(name, given)
-    table, extra, found = store_tables.fetch(driver, name, switches, database)
-    table = table.reindex(columns=list(e.columns))
-    if found is not None:
-        extra = {**extra, "stored_table": found.computed_at}
-    counts = extra.pop("database", None) or database_counts(
-        driver, database
-    )  # stored: same data, same counts
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False)
-    meta = {
-        "indicator": name,
-        "columns": list(e.columns),
-        "rows": len(table),
-        "settings": resolved_settings(name, switches),
-        **extra,
-        "version": __version__,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": counts,
-    }
-    meta_path = out.with_suffix(".meta.json") if out.suffix == ".csv" else Path(f"{out}.meta.json")
-    meta_path.write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
-    return len(table), meta_path

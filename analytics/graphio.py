@@ -17,9 +17,9 @@ import pandas as pd
 from neo4j import Driver
 from neo4j import exceptions as neo4j_errors
 
-from graph.queries import load
-from hotspot_kg.db import run
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core.db import run
+from hotspot_kg.core.errors import QueryError
+from hotspot_kg.core.queries import load
 
 BATCH = 10_000
 

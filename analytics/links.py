@@ -17,8 +17,8 @@ import pandas as pd
 from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
-from graph.queries import load
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core.errors import QueryError
+from hotspot_kg.core.queries import load
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from hotspot_kg.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError
 
 
 def rsi_long(x: pd.DataFrame, *, city: str = "city_id", tech: str = "tech", value: str = "x") -> pd.DataFrame:

@@ -18,8 +18,8 @@ from analytics.graphio import records, write_rows
 from analytics.links import pull
 from analytics.rsi import rsi_long
 from analytics.switches import Period, Switches, assign_periods
-from graph.queries import load
-from hotspot_kg.db import run
+from hotspot_kg.core.db import run
+from hotspot_kg.core.queries import load
 
 RSI_COLUMNS = ["city_id", "period", "tech", "x", "rsi", "rsi_sym"]
 

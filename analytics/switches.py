@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from hotspot_kg.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError
 
 GEOS = ("applicant", "inventor")
 COUNTINGS = ("fractional", "whole")

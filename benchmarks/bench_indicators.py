@@ -42,9 +42,9 @@ from benchmarks import indicator_baselines as base
 from benchmarks.bench_load import bench_settings, server_cpu
 from graph.ingest import load_bulk, pipeline
 from graph.ingest.synthetic.generate import generate
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import HotspotError
 from hotspot_kg.server import process
 
 SEED = 1

@@ -27,11 +27,10 @@ from typing import Any
 
 from rich.console import Console
 
-from graph import queries
 from graph.ingest import bulk_csv, load_bulk, load_online, pipeline
 from graph.ingest.synthetic.generate import generate
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import db, queries
+from hotspot_kg.core import settings as settings_module
 from hotspot_kg.server import process
 
 SEED = 1

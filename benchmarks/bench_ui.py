@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "specialisation", "novelty_complexity", "ecosystem", "global_networks", "cypher_console"]

@@ -1,3 +1,5 @@
 """hotspot-kg: a Neo4j knowledge graph of innovation hotspots built from patent records."""
 
-__version__ = "0.1.0"
+from hotspot_kg.core import __version__
+
+__all__ = ["__version__"]

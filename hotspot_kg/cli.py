@@ -9,9 +9,9 @@ import sys
 
 import click
 
-from hotspot_kg import __version__
 from hotspot_kg.commands import COMMANDS
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core import __version__
+from hotspot_kg.core.errors import HotspotError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

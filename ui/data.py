@@ -15,9 +15,9 @@ import streamlit as st
 from neo4j import Driver
 
 from analytics.switches import Period, Switches, parse_period
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import HotspotError
 from ui import network_chart, tables
 from ui.tables import NotAvailable
 
@@ -191,7 +191,7 @@ def reload() -> None:
 
 def run_console(query: str, params: dict[str, Any], limit: int, timeout: float) -> pd.DataFrame:
     """Run a console query read-only (refused with QueryError when it would write or change the schema)."""
-    from hotspot_kg.readonly import run_read_only
+    from hotspot_kg.core.readonly import run_read_only
 
     return run_read_only(driver(), query, params, database=database(), timeout=timeout, limit=limit)
 
@@ -202,7 +202,7 @@ def read_only_queries() -> list[str]:
 
     Read from the files alone (no round trip: planning each of them took seconds on a large database);
     the one chosen is planned by :func:`query_kind`, and every query is planned again when it runs."""
-    from graph import queries
+    from hotspot_kg.core import queries
     from ui.console import may_change
 
     names = []
@@ -219,8 +219,8 @@ def read_only_queries() -> list[str]:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def query_kind(name: str) -> str:
     """What the server says saved query ``name`` does ('r': it only reads), planned once with EXPLAIN."""
-    from graph import queries
-    from hotspot_kg.readonly import query_type
+    from hotspot_kg.core import queries
+    from hotspot_kg.core.readonly import query_type
 
     q = queries.load(name)
     try:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.store_tables import DEFAULT_CITIES
 from analytics.switches import GEOS, IPC_LEVELS, Period, parse_period, stages
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core.errors import HotspotError
 from ui import data
 
 DEFAULT_COMPARISON = DEFAULT_CITIES  # the cities whose local networks `hotspot-kg analyze` stores

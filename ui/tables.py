@@ -16,9 +16,9 @@ from neo4j import Driver
 
 from analytics import exports, network, store_tables, stored
 from analytics.switches import Period, Switches
-from graph.queries import load
-from hotspot_kg.db import run
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core.db import run
+from hotspot_kg.core.errors import HotspotError
+from hotspot_kg.core.queries import load
 
 # The export contract's columns (from analytics.exports), and the explorer's own count of Figure 2.
 COLUMNS: dict[str, list[str]] = {name: list(e.columns) for name, e in exports.EXPORTS.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.queries import load
+from hotspot_kg.core.queries import load
 from ui import data, tables
 
 

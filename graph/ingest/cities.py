@@ -232,7 +232,7 @@ def gazetteer(min_population: int | None = None) -> Gazetteer:
         except ValueError:
             min_population = -1
         if min_population not in POPULATIONS:
-            from hotspot_kg.errors import ConfigError
+            from hotspot_kg.core.errors import ConfigError
 
             raise ConfigError(f"HOTSPOT_GAZETTEER_MIN_POPULATION={raw!r}: choose one of {POPULATIONS}")
     return Gazetteer(min_population)

@@ -27,10 +27,11 @@ from rich.console import Console
 from graph.ingest import bulk_csv, load_online, schema
 from graph.ingest.load_online import Counts
 from graph.ingest.staging import Staging
-from hotspot_kg import db, server
-from hotspot_kg.errors import ConfigError, ServerError
+from hotspot_kg import server
+from hotspot_kg.core import db
+from hotspot_kg.core.errors import ConfigError, ServerError
+from hotspot_kg.core.settings import LocalServer, Settings
 from hotspot_kg.server import process
-from hotspot_kg.settings import LocalServer, Settings
 
 
 class NotEmpty(ConfigError):

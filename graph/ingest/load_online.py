@@ -28,9 +28,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from graph import queries
 from graph.ingest import schema
 from graph.ingest.staging import Record, Staging, records_of
+from hotspot_kg.core import queries
 
 DEFAULT_BATCH_SIZE = 5_000
 # A patent row carries its links (about ten rows of the input): patents per transaction = batch size / 10.

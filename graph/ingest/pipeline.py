@@ -18,7 +18,7 @@ from graph.ingest.readers import READERS, canonical
 from graph.ingest.readers.common import Notice
 from graph.ingest.staging import Staging
 from graph.ingest.validate import Outcome, validate
-from hotspot_kg.errors import ConfigError, InputError
+from hotspot_kg.core.errors import ConfigError, InputError
 
 DEFAULT_OUT = Path("out")
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 from neo4j import Driver
 from neo4j import exceptions as neo4j_errors
 
-from graph import queries
-from hotspot_kg import db
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core import db, queries
+from hotspot_kg.core.errors import QueryError
 
 
 def statements() -> list[str]:

@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.maintenance import reset_database
-from hotspot_kg.readonly import run_read_only
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.maintenance import reset_database
+from hotspot_kg.core.readonly import run_read_only
 
 
 def parse_param(text: str) -> tuple[str, Any]:

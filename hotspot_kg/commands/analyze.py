@@ -8,8 +8,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from analytics.analyze import STEPS, run_step
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS, Switches, parse_period
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
 
 
 @click.command("analyze")

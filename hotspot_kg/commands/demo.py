@@ -16,10 +16,10 @@ from analytics.analyze import STEPS, run_step
 from analytics.switches import Switches
 from graph.ingest import load_online, pipeline
 from graph.ingest.synthetic import generate
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
 from hotspot_kg.commands.neo4j import print_status
 from hotspot_kg.commands.ui import ui as ui_command
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
 from hotspot_kg.server import process
 
 DATA = settings_module.PROJECT_ROOT / "data"

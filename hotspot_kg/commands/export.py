@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from analytics import exports
+from analytics import export_file, exports
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, SELF_CITATIONS, TECH_UNITS, YEARS, parse_period
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import HotspotError
 
 
 def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[object, ...]:
@@ -61,5 +61,5 @@ def export(name: str, out: Path, **switches: object) -> None:
     exports.switches_for(name, switches)  # refuse unused switches before connecting
     settings = settings_module.current()
     with db.connect(settings) as driver:
-        rows, meta = exports.export(driver, name, switches, out, database=settings.database)
+        rows, meta = export_file.export(driver, name, switches, out, database=settings.database)
     click.echo(f"{name}: {rows} rows -> {out} (settings in {meta})")

@@ -12,7 +12,7 @@ from graph.ingest import load_online, pipeline
 from graph.ingest.load_online import Counts
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
-from hotspot_kg import db, settings
+from hotspot_kg.core import db, settings
 
 
 def _summary(console: Console, outcome: Outcome, created: Counts) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import settings as settings_module
 from hotspot_kg.server import process
 from hotspot_kg.server.pins import pins
 

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import ConfigError
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import ConfigError
 
 APP = settings_module.PROJECT_ROOT / "ui" / "app.py"
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hotspot_kg.container.podman import podman, podman_env
-from hotspot_kg.errors import ContainerError
-from hotspot_kg.settings import PROJECT_ROOT
+from hotspot_kg.core.errors import ContainerError
+from hotspot_kg.core.settings import PROJECT_ROOT
 
 COMPOSE_FILE = PROJECT_ROOT / "docker-compose.yml"
 

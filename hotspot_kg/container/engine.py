@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from hotspot_kg.container.podman import ApiService, ensure_installed, env_for_testcontainers
-from hotspot_kg.errors import ContainerError
+from hotspot_kg.core.errors import ContainerError
 
 DEFAULT_DOCKER_SOCKET = "unix:///var/run/docker.sock"
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from hotspot_kg.container import rootfs
 from hotspot_kg.container.podman import ensure_installed, podman
-from hotspot_kg.errors import ContainerError
+from hotspot_kg.core.errors import ContainerError
+from hotspot_kg.core.settings import PROJECT_ROOT, current
 from hotspot_kg.server import build as server_build
 from hotspot_kg.server import conf as server_conf
 from hotspot_kg.server.pins import pins
-from hotspot_kg.settings import PROJECT_ROOT, current
 
 IMAGE_REPO = "localhost/hotspot-kg-neo4j"
 INPUTS_LABEL = "org.hotspot-kg.inputs"

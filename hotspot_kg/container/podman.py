@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hotspot_kg.errors import ContainerError
-from hotspot_kg.settings import PROJECT_ROOT
+from hotspot_kg.core.errors import ContainerError
+from hotspot_kg.core.settings import PROJECT_ROOT
 
 CONTAINERS_CONF = PROJECT_ROOT / "neo4j-build" / "podman" / "containers.conf"
 STATE_DIR = PROJECT_ROOT / ".local" / "podman"

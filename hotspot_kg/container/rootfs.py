@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hotspot_kg.container.podman import podman
-from hotspot_kg.errors import ContainerError
-from hotspot_kg.settings import PROJECT_ROOT
+from hotspot_kg.core.errors import ContainerError
+from hotspot_kg.core.settings import PROJECT_ROOT
 
 SUITE = "bookworm"
 PACKAGES = ("openjdk-17-jre-headless", "wget")  # wget: the compose healthcheck, as in the official image

@@ -24,9 +24,9 @@ from typing import Any
 
 from hotspot_kg.container.engine import Engine, find_engine
 from hotspot_kg.container.image import ensure_image
-from hotspot_kg.errors import ContainerError
+from hotspot_kg.core.errors import ContainerError
+from hotspot_kg.core.settings import PROJECT_ROOT
 from hotspot_kg.server.pins import pins
-from hotspot_kg.settings import PROJECT_ROOT
 
 OFFICIAL_IMAGE = "neo4j:{version}-community"  # the Neo4j version pinned in neo4j-build/server/pom.xml
 LOG_DIR = PROJECT_ROOT / ".local" / "containers"

@@ -6,9 +6,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from hotspot_kg.errors import ServerError
+from hotspot_kg.core.errors import ServerError
+from hotspot_kg.core.settings import LocalServer
 from hotspot_kg.server.pins import GDS_POM, SERVER_POM, Pins, pins
-from hotspot_kg.settings import LocalServer
 
 MARKER = ".built"
 

@@ -23,7 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
-from hotspot_kg.settings import LocalServer
+from hotspot_kg.core.settings import LocalServer
 
 SUFFIX = ".jsa"
 PART = ".part"

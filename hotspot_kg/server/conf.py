@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hotspot_kg.settings import LocalServer
+from hotspot_kg.core.settings import LocalServer
 
 # The server.jvm.additional set of the 5.26 tarball, minus -XX:+AlwaysPreTouch (slow starts on small machines).
 JVM_FLAGS = [

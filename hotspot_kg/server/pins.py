@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from hotspot_kg.errors import ConfigError
-from hotspot_kg.settings import PROJECT_ROOT
+from hotspot_kg.core.errors import ConfigError
+from hotspot_kg.core.settings import PROJECT_ROOT
 
 BUILD_DIR = PROJECT_ROOT / "neo4j-build"
 SERVER_POM = BUILD_DIR / "server" / "pom.xml"

@@ -19,11 +19,11 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from graph import queries
-from hotspot_kg.errors import ServerError
+from hotspot_kg.core import queries
+from hotspot_kg.core.errors import ServerError
+from hotspot_kg.core.settings import LocalServer, Settings
 from hotspot_kg.server import cds, conf
 from hotspot_kg.server.build import ensure_built
-from hotspot_kg.settings import LocalServer, Settings
 
 EXIT_CODES = {
     1: "the web server failed to start",

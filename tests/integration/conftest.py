@@ -19,10 +19,10 @@ from contextlib import ExitStack
 import pytest
 from neo4j import Driver
 
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import ConfigError, HotspotError
-from hotspot_kg.maintenance import reset_database
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import ConfigError, HotspotError
+from hotspot_kg.core.maintenance import reset_database
 from hotspot_kg.server import process
 
 PATH_TAKEN: list[str] = []

@@ -18,7 +18,7 @@ from hotspot_kg.container.engine import Engine, find_engine, start_podman
 from hotspot_kg.container.podman import podman
 from hotspot_kg.container.rootfs import image_label
 from hotspot_kg.container.testcontainer import neo4j_container
-from hotspot_kg.errors import ContainerError
+from hotspot_kg.core.errors import ContainerError
 from hotspot_kg.server.pins import pins
 
 

@@ -12,9 +12,9 @@ from neo4j import Driver
 
 from graph.ingest import load_bulk, load_online, pipeline
 from graph.ingest.staging import Staging
-from hotspot_kg import db, settings
-from hotspot_kg.errors import ConfigError
-from hotspot_kg.maintenance import reset_database
+from hotspot_kg.core import db, settings
+from hotspot_kg.core.errors import ConfigError
+from hotspot_kg.core.maintenance import reset_database
 from hotspot_kg.server import process
 
 pytestmark = pytest.mark.integration

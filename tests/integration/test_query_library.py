@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver, NotificationClassification
 
-from graph.queries import load, names
+from hotspot_kg.core.queries import load, names
 
 pytestmark = pytest.mark.integration
 

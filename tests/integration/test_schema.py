@@ -6,9 +6,9 @@ import pytest
 from neo4j import Driver
 
 from graph.ingest import schema
-from hotspot_kg import db
-from hotspot_kg.errors import QueryError
-from hotspot_kg.maintenance import reset_database
+from hotspot_kg.core import db
+from hotspot_kg.core.errors import QueryError
+from hotspot_kg.core.maintenance import reset_database
 
 
 def _drop_schema(driver: Driver, database: str) -> None:

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from neo4j import Driver
 
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
-from hotspot_kg.errors import QueryError
-from hotspot_kg.maintenance import reset_database
-from hotspot_kg.readonly import run_read_only
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import QueryError
+from hotspot_kg.core.maintenance import reset_database
+from hotspot_kg.core.readonly import run_read_only
 from hotspot_kg.server import pins, process
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from hotspot_kg import db
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import db
+from hotspot_kg.core import settings as settings_module
 from hotspot_kg.server import cds, conf, process
 
 

@@ -17,7 +17,7 @@ from analytics.graphio import query
 from analytics.switches import Period
 from graph.ingest import load_online, pipeline
 from graph.ingest.synthetic import generate
-from hotspot_kg.maintenance import reset_database
+from hotspot_kg.core.maintenance import reset_database
 
 N, SEED = 50_000, 1
 US_HUBS = {"San Jose", "San Francisco", "San Diego", "New York City", "Boston"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.readers import READERS, canonical
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 SMALL = Path(__file__).resolve().parents[1] / "data" / "canonical_small"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hotspot_kg import settings
-from hotspot_kg.errors import ServerError
+from hotspot_kg.core import settings
+from hotspot_kg.core.errors import ServerError
 from hotspot_kg.server import cds, conf, process
 
 

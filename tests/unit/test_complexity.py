@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics import complexity as cx
-from analytics.complexity import complexity, complexity_of, presence_from_binary
+from analytics import presence as cx
+from analytics.complexity import complexity, complexity_of
 from analytics.complexity_parity import morc
-from hotspot_kg.errors import IndicatorError
+from analytics.presence import presence_from_binary
+from hotspot_kg.core.errors import IndicatorError
 
 # Hidalgo & Hausmann (2009), SI Fig. S4: C1 makes P1..P4, C2 makes P2, C3 makes P3 and P4, C4 makes P4.
 TOY = pd.DataFrame(

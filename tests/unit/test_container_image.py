@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hotspot_kg.container.image import CONTEXT_FILES, image_name, inputs_hash, stage_context
-from hotspot_kg.errors import ContainerError
+from hotspot_kg.core.errors import ContainerError
 from hotspot_kg.server.conf import JVM_FLAGS
 from hotspot_kg.server.pins import pins
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analytics.counting import city_tech_counts
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core.errors import HotspotError
 
 CITIES = pd.DataFrame(
     {"patent_id": ["p1", "p2", "p2", "p3", "p4", "p4"], "city_id": ["SZ", "SZ", "BJ", "NY", "SZ", "SZ"]}

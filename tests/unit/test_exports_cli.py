@@ -6,7 +6,7 @@ import pytest
 
 from analytics.exports import EXPORTS, switches_for
 from hotspot_kg.cli import main
-from hotspot_kg.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError
 
 CONTRACT = {
     "novelty-patents": "patent_id, year, new_classes, new_pairs, novel, novelty_type",

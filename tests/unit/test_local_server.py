@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hotspot_kg import settings
-from hotspot_kg.errors import ServerError
+from hotspot_kg.core import settings
+from hotspot_kg.core.errors import ServerError
 from hotspot_kg.server import build, conf, pins, process
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from graph.ingest.readers import READERS
 from graph.ingest.readers.common import Notice, problem
 from graph.ingest.readers.patentsview import read
 from graph.ingest.records import Row
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "patentsview"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import queries
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core import queries
+from hotspot_kg.core.errors import QueryError
 
 
 def write(tmp_path: Path, text: str) -> Path:

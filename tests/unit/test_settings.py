@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from hotspot_kg import settings
-from hotspot_kg.errors import ConfigError
+from hotspot_kg.core import settings
+from hotspot_kg.core.errors import ConfigError
 
 
 def test_external_server_needs_a_password() -> None:

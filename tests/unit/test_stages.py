@@ -7,7 +7,7 @@ import pytest
 
 from analytics.stages import combine, novelty_by_period
 from analytics.switches import Period, Switches, parse_period, stages
-from hotspot_kg.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError
 
 
 def test_default_stages_end_in_the_last_year() -> None:

@@ -104,7 +104,7 @@ def test_ui_command_has_help_with_an_example() -> None:
 
 
 def test_every_query_shown_under_a_chart_exists() -> None:
-    from graph import queries
+    from hotspot_kg.core import queries
     from ui import tables
 
     shown = {q for name in tables.COLUMNS for q in tables.query_names(name)}

@@ -11,7 +11,7 @@ from graph.ingest.readers import READERS
 from graph.ingest.readers.common import Notice, problem
 from graph.ingest.readers.uspto_xml import read
 from graph.ingest.records import Row
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from graph.ingest import pipeline
 from graph.ingest.staging import Staging
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 SMALL = Path(__file__).resolve().parents[1] / "data" / "canonical_small"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import queries
-from hotspot_kg.errors import HotspotError
+from hotspot_kg.core import queries
+from hotspot_kg.core.errors import HotspotError
 from ui import console, data
 
 st.title("Cypher console")

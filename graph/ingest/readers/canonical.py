@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 
 from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Row
 from graph.ingest.validate import FILE, LINE, frame_of
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 # Every table but patents may be absent (then it has no rows).
 REQUIRED_FILES = ("patents",)

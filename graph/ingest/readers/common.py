@@ -172,7 +172,7 @@ class Emitter:
 
 def files_in(path: Path, patterns: tuple[str, ...], what: str) -> list[Path]:
     """The files of a folder matching any pattern (or the file itself), sorted; InputError if none."""
-    from hotspot_kg.errors import InputError
+    from hotspot_kg.core.errors import InputError
 
     if path.is_file():
         return [path]

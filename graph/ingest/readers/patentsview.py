@@ -34,7 +34,7 @@ from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, publi
 from graph.ingest.readers.tables import TableRow, find_tables, read_table
 from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import Row
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "g_patent": ("patent_id", "patent_title", "wipo_kind"),

@@ -37,7 +37,7 @@ from pathlib import Path
 from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, reject, text
 from graph.ingest.readers.tables import TableRow, find_tables, read_table
 from graph.ingest.records import Row
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "tls201_appln": ("appln_id", "appln_auth", "appln_nr", "appln_kind", "appln_filing_date",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 NULLS = frozenset({"", "NULL", "null", "\\N", "NaN", "nan", "None"})
 

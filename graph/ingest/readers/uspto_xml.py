@@ -41,7 +41,7 @@ from graph.ingest.readers.common import (
     text,
 )
 from graph.ingest.records import Row
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 _PARSER = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True)
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([\w.\-]+)["']""")

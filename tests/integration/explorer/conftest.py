@@ -11,8 +11,8 @@ import streamlit as st
 from neo4j import Driver
 
 from graph.ingest import load_online, pipeline
-from hotspot_kg import settings as settings_module
-from hotspot_kg.maintenance import reset_database
+from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.maintenance import reset_database
 
 from . import dataset
 

@@ -26,7 +26,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import settings as settings_module
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]

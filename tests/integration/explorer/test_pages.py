@@ -10,7 +10,7 @@ from neo4j import Driver
 from streamlit.testing.v1 import AppTest
 
 from analytics.switches import Switches
-from hotspot_kg import settings as settings_module
+from hotspot_kg.core import settings as settings_module
 from ui import tables
 
 from . import dataset
@@ -141,8 +141,8 @@ def test_console_offers_the_saved_queries(loaded: Driver, app_env: object) -> No
 
 
 def test_every_offered_example_is_planned_as_a_read(loaded: Driver, app_env: object, database: str) -> None:
-    from graph import queries
-    from hotspot_kg.readonly import query_type
+    from hotspot_kg.core import queries
+    from hotspot_kg.core.readonly import query_type
     from ui import data
 
     offered = data.read_only_queries()

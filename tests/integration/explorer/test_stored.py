@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from neo4j import Driver
 
-from analytics import exports, store_tables, stored
+from analytics import export_file, exports, store_tables, stored
 from analytics.switches import Switches, parse_period
 from ui import tables
 
@@ -111,13 +111,13 @@ def test_other_switches_are_not_served_from_the_store(analysed: Driver, database
 
 
 def test_export_reads_the_stored_table(analysed: Driver, database: str, tmp_path: Path) -> None:
-    rows, meta_path = exports.export(analysed, "rsi", {}, tmp_path / "rsi.csv", database)
+    rows, meta_path = export_file.export(analysed, "rsi", {}, tmp_path / "rsi.csv", database)
     meta = json.loads(meta_path.read_text())
     assert "stored_table" in meta and rows == meta["rows"] > 0
     assert meta["database"] == exports.database_counts(analysed, database)
     live = exports.EXPORTS["rsi"].compute(analysed, Switches(), database)[0]
     pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "rsi.csv"), pd.read_csv(_csv(live, tmp_path)))
-    exports.export(analysed, "rsi", {"counting": "whole"}, tmp_path / "whole.csv", database)
+    export_file.export(analysed, "rsi", {"counting": "whole"}, tmp_path / "whole.csv", database)
     assert "stored_table" not in json.loads((tmp_path / "whole.meta.json").read_text())
 
 

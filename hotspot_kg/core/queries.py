@@ -26,9 +26,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core.errors import QueryError
 
-CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
+CYPHER_DIR = Path(__file__).resolve().parents[2] / "graph" / "cypher"  # the query files stay with the graph
 
 _PARAM_DECL = re.compile(r"^//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.*?)\s*;?\s*$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -7,7 +7,7 @@ import contextlib
 from neo4j import Driver
 from neo4j import exceptions as neo4j_errors
 
-from graph import queries
+from hotspot_kg.core import queries
 
 
 def reset_database(driver: Driver, database: str | None = None) -> int:

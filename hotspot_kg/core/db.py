@@ -12,8 +12,8 @@ import pandas as pd
 from neo4j import Driver, GraphDatabase, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from hotspot_kg.errors import ConnectionFailed, QueryError
-from hotspot_kg.settings import Settings
+from hotspot_kg.core.errors import ConnectionFailed, QueryError
+from hotspot_kg.core.settings import Settings
 
 
 def connect(settings: Settings, verify: bool = True) -> Driver:

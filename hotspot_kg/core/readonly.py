@@ -14,7 +14,7 @@ import pandas as pd
 from neo4j import READ_ACCESS, Driver, Query
 from neo4j import exceptions as neo4j_errors
 
-from hotspot_kg.errors import QueryError
+from hotspot_kg.core.errors import QueryError
 
 QUERY_TYPES = {"w": "writes data", "rw": "reads and writes data", "s": "changes the schema"}
 
