@@ -10,6 +10,7 @@ from rich.table import Table
 
 from graph.ingest import load_online, pipeline
 from graph.ingest.load_online import Counts
+from graph.ingest.load_path import load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
 from hotspot_kg.core import db, settings
@@ -78,24 +79,14 @@ def load(
     """
     console = Console(stderr=True)
     config = settings.current()
-    rejects_file = rejects_file or pipeline.default_rejects_file(path)
-    if bulk:
-        from graph.ingest import load_bulk
-
-        load_bulk.check_ready(config, echo=lambda message: console.print(message, markup=False))
-    outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
+    driver = None if bulk else db.connect(config)
     try:
-        if bulk:
-            created = load_bulk.load(config, outcome.staging, console=console)
-        else:
-            driver = db.connect(config)
-            try:
-                created = load_online.load(
-                    driver, outcome.staging, database=config.database, batch_size=batch_size, console=console
-                )
-            finally:
-                driver.close()
+        outcome, created = load_path(
+            config, driver, fmt, path, bulk=bulk, batch_size=batch_size, rejects_file=rejects_file,
+            console=console,
+        )  # fmt: skip
     finally:
-        outcome.staging.remove()
+        if driver is not None:
+            driver.close()
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)
