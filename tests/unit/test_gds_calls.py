@@ -59,3 +59,18 @@ def test_calls_that_read_pass(query: str) -> None:
 
 def test_names_of_other_namespaces_are_not_judged_here() -> None:
     assert gds_calls.refused(["db.labels", "dbms.components"]) == []
+
+
+def test_the_plans_procedures_are_judged_too() -> None:
+    from types import SimpleNamespace
+
+    from hotspot_kg.core.readonly import refused_gds_calls
+
+    plan = {
+        "operatorType": "ProduceResults@neo4j",
+        "args": {"Details": "graphName"},
+        "children": [{"operatorType": "ProcedureCall@neo4j", "args": {"Details": "gds.graph.drop($x)"}}],
+    }
+    summary = SimpleNamespace(plan=plan)
+    assert refused_gds_calls("CALL db.labels()", summary) == ["gds.graph.drop"]  # type: ignore[arg-type]
+    assert refused_gds_calls("CALL db.labels()", SimpleNamespace(plan=None)) == []  # type: ignore[arg-type]
