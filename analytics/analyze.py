@@ -24,7 +24,8 @@ from analytics import (
     stages,
     store_tables,
 )
-from analytics.switches import Switches
+from analytics.switches import Period, Switches, parse_periods
+from hotspot_kg.core.errors import IndicatorError
 
 Step = Callable[[Driver, Switches, str | None], str]
 
@@ -102,3 +103,33 @@ def run_step(name: str, driver: Driver, switches: Switches, database: str | None
     t0 = time.perf_counter()
     summary = STEPS[name](driver, switches, database)
     return summary, time.perf_counter() - t0
+
+
+# the switches that `hotspot-kg analyze` takes (its options --geo, --counting, --year, --ipc-level,
+# --pool-years and --period), shared with the Python API's kg.analyze
+OPTIONS = ("geo", "counting", "year", "ipc_level", "pool_years", "periods")
+
+
+def steps(names: tuple[str, ...] | list[str]) -> list[str]:
+    """The steps to run: ``names`` in order (all steps when none), each checked."""
+    unknown = [n for n in names if n not in STEPS]
+    if unknown:
+        raise IndicatorError(
+            f"no analysis step {', '.join(map(repr, unknown))}; choose from: {', '.join(STEPS)}"
+        )
+    return list(names) or list(STEPS)
+
+
+def switches(
+    geo: str | None = None,
+    counting: str = "fractional",
+    year: str = "filing",
+    ipc_level: str = "subclass",
+    pool_years: int = 5,
+    periods: str | Period | tuple[str | Period, ...] | list[str | Period] | None = None,
+) -> Switches:
+    """The switches of an analysis (checked by :class:`Switches`); periods as NAME:FIRST-LAST text."""
+    return Switches(
+        geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,
+        periods=parse_periods(periods) or None,
+    )  # fmt: skip

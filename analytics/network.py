@@ -1,25 +1,34 @@
 """The local collaboration network of a city and period, with Neo4j Graph Data Science.
 
-Projection (``network_project``), then degree, betweenness, Louvain (weighted, with modularity) and
-weakly connected components in the in-memory graph (``network_algorithms``), node results streamed
-(``network_nodes``), graph dropped. Summary: nodes and edges by stakeholder type, the mix of edge
-types, the 10 most central applicants (by betweenness, then degree), community sizes and the share
-of the largest component. The whole-database co-application network is written back as
-``(Applicant)-[:CO_APPLIED {weight, first_year, last_year}]->(Applicant)``.
+The work goes through GDS's official Python client (``graphdatascience``, built on the caller's driver
+by :func:`hotspot_kg.core.gds_client.client`): a Cypher projection (``network_project``), then degree,
+betweenness, Louvain (weighted, with modularity) and weakly connected components mutated into the
+in-memory graph, the node properties streamed as a DataFrame, and the graph dropped in ``finally``. The
+files ``network_algorithms``, ``network_nodes`` and ``network_drop`` do the same for Neo4j Browser users
+(tests/integration/analytics/test_network.py checks that both give the same numbers). Summary: nodes and
+edges by stakeholder type, the mix of edge types, the 10 most central applicants (by betweenness, then
+degree), community sizes and the share of the largest component. The whole-database co-application
+network is written back as ``(Applicant)-[:CO_APPLIED {weight, first_year, last_year}]->(Applicant)``.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
+from graphdatascience import Graph, GraphDataScience
 from neo4j import Driver
 
 from analytics.graphio import autocommit, query
 from analytics.switches import Period, Switches
+from hotspot_kg.core import gds_client
+from hotspot_kg.core.queries import load
 
-NODE_COLUMNS = ["applicant_id", "name", "type", "degree", "betweenness", "community", "component"]
+ALGORITHMS = ["degree", "betweenness", "community", "component"]
+NODE_COLUMNS = ["applicant_id", "name", "type", *ALGORITHMS]
+EDGE_COLUMNS = ["source", "target", "source_type", "target_type", "weight"]
 
 
 @dataclass(frozen=True)
@@ -59,9 +68,16 @@ class LocalNetwork:
 
 
 def local_network(
-    driver: Driver, city_id: str, period: Period, switches: Switches, database: str | None = None
+    driver: Driver,
+    city_id: str,
+    period: Period,
+    switches: Switches,
+    database: str | None = None,
+    gds: GraphDataScience | None = None,
 ) -> LocalNetwork:
-    """Project, analyse and drop the network of ``city_id`` in ``period``."""
+    """Project, analyse and drop the network of ``city_id`` in ``period``; ``gds`` is a client on
+    ``driver`` (built here when not given)."""
+    gds = gds or gds_client.client(driver, database)
     name = f"hotspot-local-{uuid.uuid4().hex[:12]}"
     span = {
         "city_id": city_id,
@@ -70,28 +86,53 @@ def local_network(
         "last_year": period.last,
     }
     edges = query(driver, "network_edges", span, database)
-    try:
-        projected = query(driver, "network_project", {"graph_name": name, **span}, database, write=True)
-        modularity = None
-        nodes = pd.DataFrame({c: [] for c in NODE_COLUMNS})
-        if len(projected) and projected["graph_name"].notna().all():
-            stats = query(driver, "network_algorithms", {"graph_name": name}, database, write=True)
-            modularity = float(stats["modularity"].iloc[0]) if len(stats) else None
-            nodes = query(driver, "network_nodes", {"graph_name": name}, database)
-            nodes = nodes.astype({"degree": float, "betweenness": float, "community": int, "component": int})
-    finally:
-        query(driver, "network_drop", {"graph_name": name}, database, write=True)
     if edges.empty:
-        edges = pd.DataFrame({c: [] for c in ["source", "target", "source_type", "target_type", "weight"]})
-    return LocalNetwork(city_id, period, nodes[NODE_COLUMNS], edges, modularity)
+        edges = pd.DataFrame({c: [] for c in EDGE_COLUMNS})
+    nodes, modularity = pd.DataFrame({c: [] for c in NODE_COLUMNS}), None
+    try:
+        graph = _project(gds, name, span)
+        if graph is not None:
+            nodes, modularity = _analyse(gds, graph)
+    finally:
+        gds.graph.drop(name, fail_if_missing=False)
+    return LocalNetwork(city_id, period, nodes, edges, modularity)
+
+
+def _project(gds: GraphDataScience, name: str, span: dict[str, Any]) -> Graph | None:
+    """The Cypher projection of ``network_project``; None when the city has no applicant in the period."""
+    q = load("network_project")
+    try:
+        graph, result = gds.graph.project.cypher(q.text, **q.bind({"graph_name": name, **span}))
+    except ValueError as e:  # the client's answer to a projection of no row (the aggregation gave null)
+        if "RETURN gds.graph.project" in str(e) or "no rows" in str(e):
+            return None
+        raise
+    return graph if result.node_count else None
+
+
+def _analyse(gds: GraphDataScience, graph: Graph) -> tuple[pd.DataFrame, float | None]:
+    """Degree, betweenness, Louvain and WCC mutated into ``graph``; the nodes and Louvain's modularity."""
+    gds.degree.mutate(graph, mutate_property="degree", concurrency=1)
+    gds.betweenness.mutate(graph, mutate_property="betweenness", concurrency=1)
+    weight = "weight" if graph.relationship_count() else None  # no link: no weight property either
+    louvain = gds.louvain.mutate(
+        graph, mutate_property="community", relationship_weight_property=weight, concurrency=1
+    )
+    gds.wcc.mutate(graph, mutate_property="component", concurrency=1)
+    stream = gds.graph.node_properties.stream(graph, ALGORITHMS, db_node_properties=["id", "name", "type"])
+    nodes = stream.rename(columns={"id": "applicant_id"}).fillna({"type": "other"})
+    nodes = nodes.astype({"degree": float, "betweenness": float, "community": int, "component": int})
+    nodes = nodes.sort_values("applicant_id").reset_index(drop=True)[NODE_COLUMNS]
+    return nodes, float(louvain.modularity)
 
 
 def compute(
     driver: Driver, switches: Switches, periods: list[Period], database: str | None = None
 ) -> list[LocalNetwork]:
     """The local network of every city in ``switches.cities`` and every period."""
+    gds = gds_client.client(driver, database)
     return [
-        local_network(driver, city, period, switches, database)
+        local_network(driver, city, period, switches, database, gds)
         for city in (switches.cities or ())
         for period in periods
     ]

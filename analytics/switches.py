@@ -8,6 +8,7 @@ stages, the last one ending in the last year of the data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -46,6 +47,14 @@ def parse_period(text: str) -> Period:
     if not match:
         raise IndicatorError(f"period {text!r} is not NAME:FIRST-LAST (for example stage2:1992-2005)")
     return Period(match.group(1), int(match.group(2)), int(match.group(3)))
+
+
+def parse_periods(values: str | Period | Iterable[str | Period] | None) -> tuple[Period, ...]:
+    """Periods given as ``NAME:FIRST-LAST`` text (one, or several), or as :class:`Period` objects."""
+    if values is None:
+        return ()
+    items = [values] if isinstance(values, str | Period) else list(values)
+    return tuple(v if isinstance(v, Period) else parse_period(str(v)) for v in items)
 
 
 def stages(last_year: int, windows: tuple[tuple[str, int, int | None], ...] | None = None) -> list[Period]:

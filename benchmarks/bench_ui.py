@@ -47,7 +47,7 @@ at = AppTest.from_file(sys.argv[3], default_timeout=7200)
 t0 = time.perf_counter(); at.run(); opened = time.perf_counter() - t0
 page, times = sys.argv[1], []
 if page != "overview":
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
 for _ in range(1 + int(sys.argv[4])):
     t0 = time.perf_counter(); at.run(); times.append(time.perf_counter() - t0)
     if at.exception:

@@ -1,4 +1,8 @@
-"""The hotspot-kg explorer: an ``st.navigation`` router over thin pages (``ui/pages``).
+"""The hotspot-kg explorer: an ``st.navigation`` router over thin pages (``ui/views``).
+
+The pages' folder must not be named ``pages``: Streamlit's older automatic multipage mode picks up a
+``pages/`` folder beside the main script, and served its own page list (and the page without the
+sidebar's selection) when a page's URL was the first visit of a freshly started explorer.
 
 Run it with ``hotspot-kg ui`` (or ``streamlit run ui/app.py``). The app connects once (a cached
 driver), stops with one clear message when Neo4j does not answer, draws the sidebar (city,
@@ -18,7 +22,7 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path,
 
 from ui import data, sidebar  # noqa: E402
 
-PAGES = Path(__file__).resolve().parent / "pages"
+PAGES = Path(__file__).resolve().parent / "views"
 
 st.set_page_config(page_title="hotspot-kg explorer", page_icon=":material/hub:", layout="wide")
 

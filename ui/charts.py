@@ -30,26 +30,43 @@ TYPE_COLOURS = {
 }
 
 
-def shade_periods(fig: go.Figure, periods: Sequence[Period]) -> go.Figure:
-    """Shade each period behind the lines, named at the top (the study's stages)."""
+def shade_periods(
+    fig: go.Figure, periods: Sequence[Period], years: tuple[int, int] | None = None
+) -> go.Figure:
+    """Shade each period behind the lines, named at the top (the study's stages); with ``years`` (the
+    data's first and last year), the bands are cut to them, those outside dropped, and the axis spans them."""
     for i, p in enumerate(periods):
+        first, last = (p.first, p.last) if years is None else (max(p.first, years[0]), min(p.last, years[1]))
+        if first > last:
+            continue
         fig.add_vrect(
-            x0=p.first - 0.5,
-            x1=p.last + 0.5,
+            x0=first - 0.5,
+            x1=last + 0.5,
             fillcolor=STAGE_COLOURS[i % len(STAGE_COLOURS)],
             line_width=0,
             layer="below",
             annotation_text=p.name,
             annotation_position="top left",
         )
+    if years is not None:
+        fig.update_xaxes(range=[years[0] - 0.5, years[1] + 0.5])
     return fig
 
 
-def per_year(table: pd.DataFrame, value: str, title: str, periods: Sequence[Period]) -> go.Figure:
-    """Lines of ``value`` per year, one per city, periods shaded (Figures 2 and 3)."""
+def per_year(
+    table: pd.DataFrame,
+    value: str,
+    title: str,
+    periods: Sequence[Period],
+    years: tuple[int, int] | None = None,
+) -> go.Figure:
+    """Lines of ``value`` per year, one per city, periods shaded (Figures 2 and 3); ``years``: the data's
+    first and last year (default: those of ``table``), which the axis and the bands span."""
     fig = px.line(table.sort_values("year"), x="year", y=value, color="city", markers=True, title=title)
     fig.update_layout(legend_title_text="", hovermode="x unified")
-    return shade_periods(fig, periods)
+    if years is None and len(table):
+        years = (int(table["year"].min()), int(table["year"].max()))
+    return shade_periods(fig, periods, years)
 
 
 def rsi_heatmap(table: pd.DataFrame, rows: str, title: str) -> go.Figure:

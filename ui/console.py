@@ -6,6 +6,8 @@ import json
 import re
 from typing import Any
 
+from hotspot_kg.core import gds_calls
+
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -44,5 +46,7 @@ def may_change(query: str) -> bool:
     """Whether a query's text holds a clause that writes, changes the schema or administers, a GDS call
     that writes, mutates or drops, or a ``dbms.`` procedure (not planned as a read); strings and
     comments ignored. A cheap filter for the console's examples; the server still plans every query
-    that runs, and refuses whatever is not a read."""
-    return bool(_CHANGES.search(_STRING.sub("", query)))
+    that runs, and refuses whatever is not a read (and GDS calls off the allow-list of
+    :mod:`hotspot_kg.core.gds_calls`)."""
+    changes = bool(_CHANGES.search(_STRING.sub("", query)))
+    return changes or bool(gds_calls.refused(gds_calls.gds_names(query)))

@@ -178,7 +178,7 @@ def city_names() -> dict[str, str]:
 
 
 def find_city(name: str) -> str | None:
-    """The id of the city called ``name`` with the most applicants (the cities come sorted that way)."""
+    """The id of the city called ``name`` with the most patents (the cities come sorted that way)."""
     df = cities()
     hits = df[df["name"].str.casefold() == name.casefold()]
     return None if hits.empty else str(hits["city_id"].iloc[0])

@@ -41,6 +41,14 @@ def default_periods(last_year: int | None) -> list[Period]:
     return stages(last_year if last_year is not None else 2019)
 
 
+def default_cities(ids: list[str]) -> list[str]:
+    """Shenzhen and the study's comparison cities found in the data; without Shenzhen, the four cities
+    with the most patents (``ids`` come sorted that way)."""
+    if data.find_city(DEFAULT_COMPARISON[0]) is None:
+        return ids[:4]
+    return [c for c in (data.find_city(n) for n in DEFAULT_COMPARISON) if c is not None]
+
+
 def _parse_periods(text: str) -> list[Period]:
     return [parse_period(part) for part in text.replace(";", ",").split(",") if part.strip()]
 
@@ -52,10 +60,15 @@ def render() -> Selection | None:
         return None
     labels = data.city_names()
     ids = list(cities["city_id"])
-    defaults = [c for c in (data.find_city(n) for n in DEFAULT_COMPARISON) if c is not None] or ids[:4]
+    defaults = default_cities(ids)
     last = data.dataset().get("last_year")
     stage_text = ", ".join(str(p) for p in default_periods(last))
-    initial = {"city": defaults[0], "compare": defaults[1:], "geo": GEOS[0], "counting": COUNTINGS[0]}
+    initial: dict[str, object] = {
+        "city": defaults[0],
+        "compare": defaults[1:],
+        "geo": GEOS[0],
+        "counting": COUNTINGS[0],
+    }
     initial |= {"ipc_level": IPC_LEVELS[0], "pool_years": 5, "periods": stage_text}
     for key, value in initial.items():  # defaults through Session State, so tests and links can set them
         st.session_state.setdefault(key, value)

@@ -153,8 +153,15 @@ def query_names(name: str) -> list[str]:
 
 
 def cities(driver: Driver, database: str | None = None) -> pd.DataFrame:
-    """city_id, name, country, lat, lon, applicants, inventors (most applicants first); stored or live."""
-    return store_tables.fetch(driver, "cities", Switches(), database)[0]
+    """city_id, name, country, lat, lon, applicants, inventors, patents (most patents first); stored or live.
+
+    A table stored before the patents were counted is sorted by applicants, as it was."""
+    table = store_tables.fetch(driver, "cities", Switches(), database)[0]
+    if "patents" not in table.columns:
+        table = table.assign(patents=table["applicants"]).sort_values(
+            ["patents", "inventors", "name"], ascending=[False, False, True], kind="stable"
+        )
+    return table.reset_index(drop=True)
 
 
 def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:

@@ -22,7 +22,7 @@ def timings(runs: int, timeout: float) -> Iterator[tuple[str, list[float]]]:
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     for page in PAGES:
         if page != PAGES[0]:  # the first run opens the default page, the overview
-            at.switch_page(f"pages/{page}.py")
+            at.switch_page(f"views/{page}.py")
         seconds = []
         for _ in range(runs):
             start = time.perf_counter()

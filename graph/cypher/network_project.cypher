@@ -1,7 +1,8 @@
 // Project the local collaboration network of a city and period into GDS (undirected, weighted):
 // the applicants located in $city_id with a patent in the period are the nodes; two are joined
 // when they co-applied for at least one patent of the period; weight = the number of such patents.
-// Drop the graph with network_drop when done.
+// Returns one map (graphName, nodeCount, relationshipCount, ...); ends in the projection call, as the
+// graphdatascience client's gds.graph.cypher.project wants it. Drop the graph with network_drop when done.
 // :param graph_name => 'hotspot-local-network'
 // :param city_id => ''
 // :param year_basis => 'filing'
@@ -18,7 +19,6 @@ WHERE a.id < b.id
   AND $first_year <= CASE $year_basis WHEN 'priority' THEN coalesce(p.priority_year, p.year) ELSE p.year END
   AND CASE $year_basis WHEN 'priority' THEN coalesce(p.priority_year, p.year) ELSE p.year END <= $last_year
 WITH a, b, toFloat(count(DISTINCT p)) AS weight
-WITH gds.graph.project($graph_name, a, b,
-       {relationshipProperties: CASE WHEN b IS NULL THEN null ELSE {weight: weight} END},
-       {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.graphName AS graph_name, g.nodeCount AS nodes, g.relationshipCount AS relationships
+RETURN gds.graph.project($graph_name, a, b,
+         {relationshipProperties: CASE WHEN b IS NULL THEN null ELSE {weight: weight} END},
+         {undirectedRelationshipTypes: ['*']})

@@ -6,8 +6,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from analytics.analyze import STEPS, run_step
-from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS, Switches, parse_period
+from analytics.analyze import STEPS, run_step, steps
+from analytics.analyze import switches as analyze_switches
+from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 
@@ -36,11 +37,8 @@ def analyze(
 
         hotspot-kg analyze store
     """
-    switches = Switches(
-        geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,
-        periods=tuple(parse_period(p) for p in periods) or None,
-    )  # fmt: skip
-    chosen = list(names) or list(STEPS)
+    switches = analyze_switches(geo, counting, year, ipc_level, pool_years, periods)
+    chosen = steps(names)
     console = Console(stderr=True)
     settings = settings_module.current()
     with (

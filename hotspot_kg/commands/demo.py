@@ -84,7 +84,9 @@ def demo(ctx: click.Context, patents: int, seed: int, open_ui: bool, port: int) 
             _generate_and_load(settings, patents, seed, console)
             _analyze(settings)
     if not settings.external:
-        click.echo(f"\nNeo4j Browser: {st.browser} (user neo4j, password above).")
+        click.echo(
+            f"\nNeo4j Browser: {st.browser} (user neo4j; `hotspot-kg neo4j password` shows the password)."
+        )
     if open_ui:
         ctx.invoke(ui_command, port=port, address="127.0.0.1")
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from graph.ingest import lake, load_online, pipeline
 from graph.ingest.load_online import Counts
+from graph.ingest.load_path import load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
 from graph.stamp import data_stamp
@@ -102,31 +103,17 @@ def load(
     """
     console = Console(stderr=True)
     config = settings.current()
-    rejects_file = rejects_file or pipeline.default_rejects_file(path)
-    if bulk:
-        from graph.ingest import load_bulk
-
-        load_bulk.check_ready(config, echo=lambda message: console.print(message, markup=False))
-    outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
+    driver = None if bulk else db.connect(config)
     try:
-        if lake_root is not None:
-            lake.write_staging(
-                outcome.staging, lake_root, source={"format": fmt, "path": str(path.resolve())}
-            )
-        if bulk:
-            created = load_bulk.load(config, outcome.staging, console=console)
-        else:
-            driver = db.connect(config)
-            try:
-                created = load_online.load(
-                    driver, outcome.staging, database=config.database, batch_size=batch_size, console=console
-                )
-            finally:
-                driver.close()
-        if lake_root is not None:
-            _stamp_lake(config, lake_root)
-            console.print(f"Lake of the validated tables: {lake_root}")
+        outcome, created = load_path(
+            config, driver, fmt, path, bulk=bulk, batch_size=batch_size, rejects_file=rejects_file,
+            console=console, lake_root=lake_root,
+        )  # fmt: skip
     finally:
-        outcome.staging.remove()
+        if driver is not None:
+            driver.close()
+    if lake_root is not None:
+        _stamp_lake(config, lake_root)
+        console.print(f"Lake of the validated tables: {lake_root}")
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

@@ -1,10 +1,13 @@
-"""``hotspot-kg neo4j start | stop | status``: the project's own Neo4j server."""
+"""``hotspot-kg neo4j start | stop | status | password``: the project's own Neo4j server."""
 
 from __future__ import annotations
+
+import os
 
 import click
 
 from hotspot_kg.core import settings as settings_module
+from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.server import process
 from hotspot_kg.server.pins import pins
 
@@ -22,18 +25,16 @@ def print_status(st: process.ServerStatus, settings: settings_module.Settings) -
         click.echo(f"  Bolt:     {st.bolt}")
         click.echo(f"  Browser:  {st.browser}")
         click.echo(f"  Log:      {st.log}")
-        source = "NEO4J_PASSWORD" if settings.password and _from_env() else str(settings.local.password_file)
-        click.echo(f"  User:     {settings.user} (password from {source})")
-        if not _from_env():
-            click.echo(f"  Password: {settings.password}")
+        click.echo(f"  User:     {settings.user} ({password_source(settings)})")
     click.echo(f"  Neo4j:    {st.neo4j_version or '-'} (pinned {p.neo4j})")
     click.echo(f"  GDS:      {st.gds_version or '-'} (pinned {p.gds})")
 
 
-def _from_env() -> bool:
-    import os
-
-    return bool(os.environ.get("NEO4J_PASSWORD"))
+def password_source(settings: settings_module.Settings) -> str:
+    """Where the password is kept and how to show it; never the password itself (logs keep what is printed)."""
+    if os.environ.get("NEO4J_PASSWORD"):
+        return "password from NEO4J_PASSWORD"
+    return f"password kept in {settings.local.password_file}, mode 600; `hotspot-kg neo4j password` shows it"
 
 
 @click.group("neo4j")
@@ -86,3 +87,23 @@ def status() -> int:
     st = process.status(settings)
     print_status(st, settings)
     return 0 if st.running else 1
+
+
+@neo4j.command()
+def password() -> None:
+    """Print the password of the local server (from NEO4J_PASSWORD, else from .neo4j/password).
+
+    The only command that prints it: the others say where it is kept, so that terminal and CI logs
+    never hold it.
+
+    Example:
+
+        hotspot-kg neo4j password
+    """
+    settings = settings_module.current()
+    if settings.external:
+        raise ConfigError(
+            f"NEO4J_URI is set ({settings.uri}): its password is the NEO4J_PASSWORD you exported; "
+            "this command shows the local server's"
+        )
+    click.echo(settings.password)

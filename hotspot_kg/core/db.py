@@ -35,7 +35,7 @@ def connect(settings: Settings, verify: bool = True) -> Driver:
             driver.close()
             raise ConnectionFailed(
                 f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password. "
-                "Set NEO4J_PASSWORD to the server's password (for the local server, see `hotspot-kg neo4j status`)"
+                "Set NEO4J_PASSWORD to the server's password (the local server's: `hotspot-kg neo4j password`)"
             ) from e
         except (neo4j_errors.ServiceUnavailable, OSError) as e:
             driver.close()

@@ -113,6 +113,8 @@ def local_password(server: LocalServer, env: Mapping[str, str] | None = None) ->
     if env.get("NEO4J_PASSWORD"):
         return env["NEO4J_PASSWORD"]
     if server.password_file.exists():
+        if server.password_file.stat().st_mode & 0o077:  # readable by others: only its owner may read it
+            server.password_file.chmod(0o600)
         return server.password_file.read_text(encoding="utf-8").strip()
     server.home.mkdir(parents=True, exist_ok=True)
     password = secrets.token_urlsafe(18)

@@ -67,8 +67,52 @@ def test_read_only_runner_refuses_writes(empty_db: Driver, database: str) -> Non
     assert frame["x"].tolist() == [1, 2, 3]
 
 
+# GDS plans these as reads, yet they build, change or drop in-memory graphs on the server's heap
+GDS_CATALOG_CALLS = [
+    "CALL gds.graph.project('ro_probe', 'Tmp', 'R')",
+    "CALL gds.graph.project('ro_other', 'Tmp', 'R') YIELD graphName RETURN graphName",
+    "MATCH (s:Tmp) OPTIONAL MATCH (s)-[:R]->(t) WITH gds.graph.project('ro_other', s, t) AS g RETURN g.nodeCount",
+    "CALL gds.pageRank.mutate('ro_probe', {mutateProperty: 'pr'})",
+    "CALL gds.graph.drop('ro_probe')",
+    "CALL `gds`.`graph`.`drop`('ro_probe')",
+    "CALL gds.graph.nodeProperties.drop('ro_probe', ['seed'])",
+    "CALL gds.graph.filter('ro_other', 'ro_probe', '*', '*')",
+    "CALL gds.graph.generate('ro_other', 1000, 2)",
+    "CALL gds.pageRank.write('ro_probe', {writeProperty: 'pr'})",
+]
+GDS_READS = {
+    "CALL gds.graph.list() YIELD graphName RETURN graphName ORDER BY graphName": ["ro_probe"],
+    "CALL gds.wcc.stream('ro_probe') YIELD componentId RETURN count(DISTINCT componentId) AS n": [2],
+    "CALL gds.wcc.stats('ro_probe') YIELD componentCount RETURN componentCount": [2],
+    "CALL gds.pageRank.write.estimate('ro_probe', {writeProperty: 'pr'}) YIELD nodeCount RETURN nodeCount": [
+        4
+    ],
+    "RETURN gds.version() AS v": [pins().gds],
+}
+
+
+def test_read_only_runner_refuses_gds_catalog_calls(empty_db: Driver, database: str) -> None:
+    db.run(empty_db, "CREATE (:Tmp {seed: 1})-[:R]->(:Tmp {seed: 2})-[:R]->(:Tmp {seed: 3}), (:Tmp {seed: 4})",
+           write=True, database=database)  # fmt: skip
+    db.run(empty_db, "CALL gds.graph.project('ro_probe', 'Tmp', 'R', {nodeProperties: 'seed'})",
+           write=True, database=database)  # fmt: skip
+    try:
+        for query in GDS_CATALOG_CALLS:
+            with pytest.raises(QueryError, match="only read-only queries are allowed") as refused:
+                run_read_only(empty_db, query, database=database)
+            assert "gds." in str(refused.value) or "writes data" in str(refused.value), query
+        for query, expected in GDS_READS.items():
+            assert run_read_only(empty_db, query, database=database).iloc[:, 0].tolist() == expected, query
+        # nothing dropped, no 'pr' mutated in
+        listed = "CALL gds.graph.list('ro_probe') YIELD schema RETURN schema"
+        assert set(db.run(empty_db, listed, database=database).loc[0, "schema"]["nodes"]["Tmp"]) == {"seed"}
+    finally:
+        db.run(empty_db, "CALL gds.graph.drop('ro_probe', false)", write=True, database=database)
+        db.run(empty_db, "CALL gds.graph.drop('ro_other', false)", write=True, database=database)
+
+
 def test_cypher_command_prints_csv(
-    neo4j_settings: settings_module.Settings, monkeypatch: pytest.MonkeyPatch
+    neo4j_settings: settings_module.Settings, driver: Driver, database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hotspot_kg.cli import cli
 
@@ -78,9 +122,12 @@ def test_cypher_command_prints_csv(
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["a,b", "2,x y"]
-    refused = CliRunner().invoke(cli, ["cypher", "CREATE (n:Tmp)"])
-    assert refused.exit_code != 0
-    assert "only read-only queries are allowed" in str(refused.exception)
+    for query in ("CREATE (n:Tmp)", *GDS_CATALOG_CALLS[:5]):
+        refused = CliRunner().invoke(cli, ["cypher", query])
+        assert refused.exit_code != 0, query
+        assert "only read-only queries are allowed" in str(refused.exception), query
+    listed = db.run(driver, "CALL gds.graph.list() YIELD graphName RETURN graphName", database=database)
+    assert listed.empty  # the refused calls built no graph
 
 
 def test_reset_empties_the_database(driver: Driver, database: str) -> None:

@@ -18,6 +18,7 @@ def test_contracts_name_every_layer() -> None:
     layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
     assert layers[0] == "hotspot_kg.cli" and layers[-1] == "hotspot_kg.core"
     assert {"ui", "analytics", "graph"} <= set(layers)
+    assert "hotspot_kg.commands | hotspot_kg.api" in layers  # the two faces beside each other
     assert any(c["type"] == "acyclic_siblings" for c in config["contracts"])
 
 

@@ -84,7 +84,8 @@ def test_shares_over_time_sum_to_one_in_years_with_patents() -> None:
 
 def test_periods_are_shaded_and_named() -> None:
     table = pd.DataFrame({"year": [1990, 2000], "patents": [1.0, 2.0], "city": ["A", "A"]})
-    fig = charts.per_year(table, "patents", "t", [Period("stage1", 1980, 1991), Period("stage2", 1992, 2005)])
+    periods = [Period("stage1", 1980, 1991), Period("stage2", 1992, 2005)]
+    fig = charts.per_year(table, "patents", "t", periods, years=(1980, 2010))  # the data's years
     shapes = [(s.x0, s.x1) for s in fig.layout.shapes]
     assert shapes == [(1979.5, 1991.5), (1991.5, 2005.5)]
     assert [a.text for a in fig.layout.annotations] == ["stage1", "stage2"]
@@ -110,3 +111,27 @@ def test_every_query_shown_under_a_chart_exists() -> None:
     shown = {q for name in tables.COLUMNS for q in tables.query_names(name)}
     assert shown <= set(queries.names()), shown - set(queries.names())
     assert set(tables.QUERIES) == set(tables.COLUMNS)
+
+
+def test_the_axis_and_the_bands_span_the_datas_years() -> None:
+    one_year = pd.DataFrame({"year": [2012, 2012], "patents": [5.0, 3.0], "city": ["Akron", "Boston"]})
+    fig = charts.per_year(
+        one_year, "patents", "t", [Period("stage1", 1980, 1991), Period("stage3", 2006, 2012)]
+    )
+    bands = [(s.x0, s.x1) for s in fig.layout.shapes]
+    assert bands == [(2011.5, 2012.5)]  # stage1 lies outside the data: no band from 1980
+    assert list(fig.layout.xaxis.range) == [2011.5, 2012.5]
+    fig = charts.per_year(one_year, "patents", "t", [Period("stage3", 2006, 2020)], years=(2005, 2014))
+    assert [(s.x0, s.x1) for s in fig.layout.shapes] == [(2005.5, 2014.5)]
+    assert list(fig.layout.xaxis.range) == [2004.5, 2014.5]
+
+
+def test_without_shenzhen_the_cities_with_most_patents_come_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import data, sidebar
+
+    ids = ["gn:ny", "gn:sj", "gn:bos", "gn:sd", "gn:akron"]  # as data.cities() sorts them: most patents first
+    monkeypatch.setattr(data, "find_city", lambda name: {"San Jose": "gn:sj"}.get(name))
+    assert sidebar.default_cities(ids) == ["gn:ny", "gn:sj", "gn:bos", "gn:sd"]
+    found = {"Shenzhen": "gn:sz", "Beijing": "gn:bj", "San Jose": "gn:sj"}
+    monkeypatch.setattr(data, "find_city", found.get)
+    assert sidebar.default_cities(ids) == ["gn:sz", "gn:bj", "gn:sj"]

@@ -1,13 +1,17 @@
-"""The local collaboration network with GDS, checked against networkx on a small network."""
+"""The local collaboration network with GDS, checked against networkx on a small network, and the GDS
+client's numbers against the Cypher files that Neo4j Browser users run."""
 
 from __future__ import annotations
 
 import networkx as nx
+import pandas as pd
 import pytest
 from neo4j import Driver
 
 from analytics import network
+from analytics.graphio import query
 from analytics.switches import Period, Switches
+from hotspot_kg.core import gds_client
 
 pytestmark = pytest.mark.integration
 
@@ -93,3 +97,57 @@ def test_co_applied_written_back(driver: Driver, graph) -> None:  # type: ignore
     assert got[("f1", "f2")] == (2, 2008, 2008)
     assert got[("f9", "g1")] == (1, 1990, 1990)
     assert network.write_co_applied(driver) == 10  # replaced, not duplicated
+
+
+def cypher_files(driver: Driver, city_id: str, period: Period) -> tuple[pd.DataFrame, float | None]:
+    """The network as a Browser user computes it: network_project, network_algorithms, network_nodes and
+    network_drop, run as they are."""
+    span = {"city_id": city_id, "year_basis": "filing", "first_year": period.first, "last_year": period.last}
+    name = {"graph_name": "parity-probe"}
+    try:
+        projected = query(driver, "network_project", {**name, **span}, write=True).iat[0, 0]
+        if projected is None:
+            return pd.DataFrame({c: [] for c in network.NODE_COLUMNS}), None
+        stats = query(driver, "network_algorithms", name, write=True)
+        nodes = query(driver, "network_nodes", name)
+    finally:
+        query(driver, "network_drop", name, write=True)
+    return nodes, float(stats["modularity"].iloc[0])
+
+
+def partition(nodes: pd.DataFrame, column: str) -> set[frozenset[str]]:
+    return {frozenset(group["applicant_id"]) for _, group in nodes.groupby(column)}
+
+
+@pytest.mark.parametrize(
+    "period", [Period("p", 2006, 2010), Period("old", 1990, 1990), Period("none", 1970, 1971)], ids=str
+)
+def test_the_client_and_the_cypher_files_give_the_same_numbers(driver: Driver, graph, period: Period) -> None:  # type: ignore[no-untyped-def]
+    build(graph)
+    client = network.local_network(driver, "SZ", period, Switches())
+    files, modularity = cypher_files(driver, "SZ", period)
+    assert client.nodes["applicant_id"].tolist() == files["applicant_id"].tolist()
+    for column in ("name", "type", "degree", "betweenness"):
+        assert client.nodes[column].tolist() == pytest.approx(files[column].tolist()), column
+    for column in ("community", "component"):  # ids may differ; the groups may not
+        assert partition(client.nodes, column) == partition(files, column), column
+    assert client.modularity == (None if modularity is None else pytest.approx(modularity))
+    if period.name == "none":
+        assert client.nodes.empty and client.modularity is None
+    if period.name == "old":  # one link, f9-g1
+        assert sorted(client.nodes["applicant_id"]) == ["f9", "g1"]
+
+
+def test_the_projection_is_dropped_when_an_algorithm_fails(
+    driver: Driver, graph, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    build(graph)
+    gds = gds_client.client(driver)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("wcc failed")
+
+    monkeypatch.setattr(type(gds.wcc), "mutate", broken)
+    with pytest.raises(RuntimeError, match="wcc failed"):
+        network.local_network(driver, "SZ", Period("p", 2006, 2010), Switches(), gds=gds)
+    assert gds.graph.list() == []

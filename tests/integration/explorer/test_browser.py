@@ -1,7 +1,8 @@
 """End to end: `hotspot-kg ui` serving the hand-made dataset, driven in Debian's headless Chromium.
 
 It opens the app, switches the city to Beijing in the sidebar, visits every page through the
-navigation and saves a screenshot of each to out/screenshots/ (ignored by git). Chromium and
+navigation and saves a screenshot of each to out/screenshots/ (ignored by git); and it opens each page's
+URL as the first visit of a freshly started explorer. Chromium and
 chromedriver come from the system's packages: `scripts/ensure-chromium.sh` installs them.
 """
 
@@ -184,3 +185,37 @@ def test_browse_every_page_after_switching_city(app_url: str, browser: WebDriver
     errors = browser.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
     assert errors == [], [e.text for e in errors]
     assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+FIRST_VISITS = [("", "Shenzhen (CN): patents and novelty over time"), *PAGES]
+TITLES = [
+    "Overview",
+    "Specialisation",
+    "Novelty vs complexity",
+    "Ecosystem",
+    "Global networks",
+    "Cypher console",
+]
+
+
+@pytest.mark.parametrize(("path", "text"), FIRST_VISITS, ids=[p or "root" for p, _ in FIRST_VISITS])
+def test_each_page_opens_from_its_own_url_on_a_fresh_explorer(
+    app_url: str, browser: WebDriver, path: str, text: str
+) -> None:
+    """A bookmark opened first after a restart: the page, its sidebar and its data, as after a click (not
+    Streamlit's automatic page list, nor "No city in the database yet")."""
+    browser.get(f"{app_url}/{path}")
+    heading(browser, text)
+    nav = WebDriverWait(browser, 30).until(
+        lambda b: [a.text for a in b.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a')] or None
+    )
+    assert nav == TITLES
+    sidebar = browser.find_element(By.CSS_SELECTOR, '[data-testid="stSidebar"]')
+    city = sidebar.find_element(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
+    assert "Shenzhen (CN)" in city.text
+    assert "No city in the database yet" not in browser.find_element(By.TAG_NAME, "body").text
+    if path != "cypher_console":
+        assert "Shenzhen (CN)" in browser.find_element(By.TAG_NAME, "h1").text
+    errors = browser.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
+    assert errors == [], [e.text for e in errors]
+    shoot(browser, f"first-visit-{path or 'root'}")

@@ -27,7 +27,7 @@ def open_app(page: str | None = None, **sidebar: object) -> AppTest:
         at.session_state[key] = value
     at.run()
     if page is not None:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -126,6 +126,14 @@ def test_console_refuses_a_write(loaded: Driver, app_env: object, database: str)
     assert any("only read-only queries are allowed" in e for e in texts(at.error)), texts(at.error)
     left = loaded.execute_query("MATCH (n:UiConsoleProbe) RETURN count(n) AS n", database_=database).records
     assert left[0]["n"] == 0
+    for query in ("CALL gds.graph.project('ui_probe', 'City', '*')", "CALL gds.graph.drop('ui_probe')"):
+        at.text_area[0].set_value(query).run()
+        at.button(key="console-run").click().run()
+        assert any("only read-only queries are allowed" in e for e in texts(at.error)), texts(at.error)
+    graphs = loaded.execute_query(
+        "CALL gds.graph.list() YIELD graphName RETURN graphName", database_=database
+    )
+    assert graphs.records == []
 
 
 def test_console_offers_the_saved_queries(loaded: Driver, app_env: object) -> None:
