@@ -25,9 +25,11 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
     for name, n in created.relationships.items():
         table.add_row("relationship", name, f"{n:,}")
     console.print(table)
+    kept = outcome.rows - outcome.rejected - outcome.duplicates - outcome.merged
+    merged = f"{outcome.merged:,} citation rows merged into their pair's citation (another origin), "
     console.print(
-        f"Read {outcome.rows:,} rows: {outcome.rows - outcome.rejected - outcome.duplicates:,} valid, "
-        f"{outcome.duplicates:,} exact duplicates skipped, {outcome.rejected:,} rejected "
+        f"Read {outcome.rows:,} rows: {kept:,} valid, {outcome.duplicates:,} exact duplicates skipped, "
+        f"{merged if outcome.merged else ''}{outcome.rejected:,} rejected "
         f"({outcome.reject_rate:.2%}). Rejects: {outcome.rejects_file}"
     )
     if outcome.notices:
