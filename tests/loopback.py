@@ -7,6 +7,9 @@ per path and each is used once, in order:
 * ``("cut", n)`` announces the whole remaining length but sends only ``n`` bytes, then closes;
 * ``("no-range",)`` ignores the ``Range`` header and sends the whole file with 200.
 
+``redirects`` maps a path to another (answered with 302, as a portal sends to its download host);
+``keys`` maps a path prefix to the ``(header, value)`` a request under it must carry, else 403.
+
 Every request's path and ``Range`` header are recorded in ``server.requests``.
 """
 
@@ -28,6 +31,8 @@ class Loopback:
     faults: dict[str, deque[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(deque))
     requests: list[tuple[str, str | None]] = field(default_factory=list)
     headers: dict[str, dict[str, str]] = field(default_factory=dict)  # extra response headers per path
+    redirects: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     base: str = ""
 
     def fault(self, path: str, *fault: Any) -> None:
@@ -48,6 +53,13 @@ def _handler(state: Loopback) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?")[0]
             wanted = self.headers.get("Range")
             state.requests.append((self.path, wanted))
+            for prefix, (header, value) in state.keys.items():
+                if path.startswith(prefix) and self.headers.get(header) != value:
+                    self._answer(403, b'{"message": "Forbidden"}', {})
+                    return
+            if path in state.redirects:
+                self._answer(302, b"", {"Location": state.base + state.redirects[path]})
+                return
             fault = state.faults[path].popleft() if state.faults[path] else None
             if fault and fault[0] == "status":
                 self._answer(fault[1], b"busy", fault[2] if len(fault) > 2 else {})
