@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from graph.ingest import load_online, pipeline
+from graph.ingest import load_online, pipeline, provenance
 from graph.ingest.load_online import Counts
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
@@ -71,7 +71,8 @@ def load(
     """Load patent records from PATH, in FORMAT, into the graph.
 
     Every row is checked first; rejected rows go to the rejects file with file, line and reason, and the
-    good rows load. A malformed input (wrong columns, binary, bad encoding, truncated zip) is refused as a
+    good rows load. Where the data came from (the manifest.json of `hotspot-kg fetch`, else the format
+    and path) is recorded as a Dataset node. A malformed input (wrong columns, binary, bad encoding, truncated zip) is refused as a
     whole and changes nothing. Online loads MERGE on keys, so running the same load again adds nothing.
 
     Example:
@@ -86,6 +87,7 @@ def load(
 
         load_bulk.check_ready(config, echo=lambda message: console.print(message, markup=False))
     outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
+    dataset = provenance.describe(fmt, path, rows=outcome.rows, rejected=outcome.rejected)
     try:
         if bulk:
             created = load_bulk.load(config, outcome.staging, console=console)
@@ -99,5 +101,7 @@ def load(
                 driver.close()
     finally:
         outcome.staging.remove()
+    with db.connect(config) as driver:
+        provenance.record(driver, dataset, config.database)
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

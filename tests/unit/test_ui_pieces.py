@@ -110,3 +110,18 @@ def test_every_query_shown_under_a_chart_exists() -> None:
     shown = {q for name in tables.COLUMNS for q in tables.query_names(name)}
     assert shown <= set(queries.names()), shown - set(queries.names())
     assert set(tables.QUERIES) == set(tables.COLUMNS)
+
+
+def test_a_dataset_is_named_by_its_provenance() -> None:
+    from ui.tables import provenance
+
+    fetched = {"source": "patentsview", "release": "2025-09-30", "fetched_at": "2026-12-02T17:40:11+00:00",
+               "origin": "odp", "loaded_at": "2026-12-02T18:01:00Z", "simulated": False}  # fmt: skip
+    assert provenance(fetched) == (
+        "patentsview, release 2025-09-30, fetched 2026-12-02, from odp, loaded 2026-12-02"
+    )
+    bucket = {"source": "patentsview", "last_modified": "Tue, 30 Sep 2025 14:02:51 GMT", "origin": "s3"}
+    assert provenance(bucket) == "patentsview, files of Tue, 30 Sep 2025 14:02:51 GMT, from s3"
+    assert (
+        provenance({"source": "hotspot-kg generate", "simulated": True}) == "hotspot-kg generate, SIMULATION"
+    )
