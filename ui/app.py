@@ -56,5 +56,7 @@ st.sidebar.caption(
     f"{int(info['patents']):,} patents, {info['first_year']}-{info['last_year']} · "
     f"[Neo4j Browser]({data.browser_url()})"
 )
+for line in data.datasets():
+    st.sidebar.caption(f"Data: {line}")
 
 page.run()

@@ -136,6 +136,13 @@ def dataset(database_name: str | None = None) -> dict[str, Any]:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def datasets(database_name: str | None = None) -> list[str]:
+    """One line per loaded dataset (its provenance, from the Dataset nodes)."""
+    frame = tables.datasets(driver(), database_name or database())
+    return [tables.provenance(row) for row in frame.to_dict("records")]
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def _stored_network(city_id: str, period: str, key: SwitchKey, database_name: str) -> tables.Network | None:
     window = next(p for p in period_list(key) if p.name == period)
     return tables.stored_network(driver(), city_id, window, switches_of(key), database_name)

@@ -8,6 +8,7 @@ own named queries ``graph/cypher/ui_*.cypher``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,3 +174,27 @@ def dataset(driver: Driver, database: str | None = None) -> dict[str, Any]:
     """patents, first_year, last_year, simulation (True for the synthetic generator's data); stored or live."""
     df = store_tables.fetch(driver, "dataset", Switches(), database)[0]
     return {str(k): (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
+
+
+def datasets(driver: Driver, database: str | None = None) -> pd.DataFrame:
+    """The Dataset nodes the loads recorded (source, release, fetched_at, ...), newest load first."""
+    return run(driver, load("ui_datasets").text, {}, database=database)
+
+
+def provenance(row: Mapping[Any, Any]) -> str:
+    """One line naming a loaded dataset: source, release or server date, fetch date, origin or path."""
+    parts = [str(row.get("source") or row.get("format") or "unknown source")]
+    if row.get("simulated"):
+        parts.append("SIMULATION")
+    if row.get("release"):
+        parts.append(f"release {row['release']}")
+    elif row.get("last_modified"):
+        parts.append(f"files of {row['last_modified']}")
+    if row.get("fetched_at"):
+        parts.append(f"fetched {str(row['fetched_at'])[:10]}")
+    if row.get("origin"):
+        parts.append(f"from {row['origin']}")
+    loaded = row.get("loaded_at")
+    if loaded:
+        parts.append(f"loaded {str(loaded)[:10]}")
+    return ", ".join(parts)

@@ -1,10 +1,11 @@
 // Load patents that are not yet in the graph, each with all its links, in one statement per batch:
 // Patent {id, year, filing_date, priority_year, office, kind, family_id, title, in_db: true} and its
-// FILED_BY {seq}, INVENTED_BY {seq}, CLASSIFIED_AS {seq, main} and CITES {origin} relationships.
+// FILED_BY {seq}, INVENTED_BY {seq}, CLASSIFIED_AS {seq, main} and CITES {origins} relationships.
 // The links are created, not merged: the loader sends here only patents absent from the graph (or
 // present as a stub, a cited patent with in_db false, which has no links of its own), and a patent
 // and its links commit together, so a run killed midway leaves no patent half-linked. A cited
-// patent not loaded (yet) becomes a stub. Each row carries its links as parallel lists.
+// patent not loaded (yet) becomes a stub. Each row carries its links as parallel lists; a citation's
+// origins come as one string joined by ';' ('applicant;examiner'), as validation stages them.
 // :param rows => []
 UNWIND $rows AS row
 MERGE (p:Patent {id: row.id})
@@ -31,5 +32,5 @@ CALL (p, row) {
   UNWIND range(0, size(row.cited) - 1) AS k
   MERGE (q:Patent {id: row.cited[k]})
   ON CREATE SET q.in_db = false
-  CREATE (p)-[:CITES {origin: row.origins[k]}]->(q)
+  CREATE (p)-[:CITES {origins: split(row.cited_origins[k], ';')}]->(q)
 }

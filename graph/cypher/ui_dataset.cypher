@@ -1,6 +1,5 @@
 // What is loaded: the patents of the database, their first and last filing year, and whether the data is the
-// SIMULATION written by `hotspot-kg generate` (its patent ids start with $simulation_prefix).
-// :param simulation_prefix => 'SIM-'
+// SIMULATION written by `hotspot-kg generate` (a Dataset node recorded by the load says so).
 CALL () {
   MATCH (p:Patent) WHERE p.in_db = true
   RETURN count(p) AS patents
@@ -15,5 +14,4 @@ CALL () {
   WITH p.year AS year ORDER BY year DESC LIMIT 1
   RETURN year AS last_year
 }
-RETURN patents, first_year, last_year,
-       EXISTS { MATCH (p:Patent) WHERE p.id STARTS WITH $simulation_prefix } AS simulation
+RETURN patents, first_year, last_year, EXISTS { MATCH (d:Dataset) WHERE d.simulated } AS simulation

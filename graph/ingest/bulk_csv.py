@@ -113,8 +113,9 @@ GROUPS: tuple[Group, ...] = (
           _rel("patent_id", "inventor_id", "INVENTED_BY", "seq")),
     Group("relationships", "CLASSIFIED_AS", ("patent_ipc",),
           (":START_ID(Patent)", ":END_ID(IPC)", ":TYPE", "seq:int", "main:boolean"), _main),
-    Group("relationships", "CITES", ("citations",), (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origin"),
-          _rel("citing_id", "cited_id", "CITES", "origin")),
+    Group("relationships", "CITES", ("citations",),
+          (":START_ID(Patent)", ":END_ID(Patent)", ":TYPE", "origins:string[]"),  # ;-joined, the default
+          _rel("citing_id", "cited_id", "CITES", "origins")),
 )  # fmt: skip
 
 

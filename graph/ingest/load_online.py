@@ -55,7 +55,7 @@ LINKS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("patent_applicants", "patent_id", {"applicant_id": "applicants", "seq": "applicant_seqs"}),
     ("patent_inventors", "patent_id", {"inventor_id": "inventors", "seq": "inventor_seqs"}),
     ("patent_ipc", "patent_id", {"code": "codes", "seq": "code_seqs", "main": "code_mains"}),
-    ("citations", "citing_id", {"cited_id": "cited", "origin": "origins"}),
+    ("citations", "citing_id", {"cited_id": "cited", "origins": "cited_origins"}),
 )
 # The MERGE queries that update a patent already loaded, with the dataset of each.
 UPDATES: tuple[tuple[str, str], ...] = (

@@ -14,9 +14,10 @@ from pathlib import Path
 from neo4j import Driver
 from rich.console import Console
 
-from graph.ingest import lake, load_online, pipeline
+from graph.ingest import lake, load_online, pipeline, provenance
 from graph.ingest.load_online import Counts
 from graph.ingest.validate import Outcome
+from graph.stamp import data_stamp
 from hotspot_kg.core.settings import Settings
 
 
@@ -67,3 +68,14 @@ def load_path(
     finally:
         outcome.staging.remove()
     return outcome, created
+
+
+def finish_load(
+    driver: Driver, config: Settings, fmt: str, path: Path, outcome: Outcome, lake_root: Path | None = None
+) -> None:
+    """After a load: record the dataset's provenance (a ``Dataset`` node) and stamp its lake, if it has one,
+    with the database's data stamp (:mod:`graph.stamp`), so that ``analyze --engine spark`` can check it."""
+    dataset = provenance.describe(fmt, path, rows=outcome.rows, rejected=outcome.rejected)
+    provenance.record(driver, dataset, config.database)
+    if lake_root is not None:
+        lake.stamp(lake_root, data_stamp(driver, config.database), config)

@@ -11,6 +11,12 @@ reference (an id used but not defined in its table, or defined by a rejected row
 with different content (the first row with a key wins; a later row with the same content is dropped
 silently). A citation's cited patent may lie outside the input: it becomes a stub
 ``Patent {in_db: false}``.
+
+Citations are one per (citing, cited) pair with all their origins: rows of one pair with different
+origins (the applicant's and the examiner's listing of the same patent) are merged, not rejected, into
+one record whose ``origins`` lists them in the order of ``ORIGINS`` joined by ``;``
+(``applicant;examiner``); ``unknown`` is kept only when no row of the pair gives a known origin. As a
+pair has no other content, citations never conflict.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ class Outcome:
     rows: int = 0
     rejected: int = 0
     duplicates: int = 0
+    merged: int = 0  # citation rows folded into the row of their pair that has another origin
     by_table: dict[str, int] = field(default_factory=dict)
     notices: int = 0  # what the readers noted about rows they still read, in ``notices_file``
     notices_file: Path | None = None
@@ -227,6 +234,7 @@ class Validator:
         self.ipc_codes: set[str] = set()
         self.stubs: set[str] = set()
         self.duplicates = 0
+        self.merged = 0
 
     def cities(self, c: Check) -> pd.DataFrame:
         r = c.raw
@@ -330,6 +338,8 @@ class Validator:
         records = getattr(self, table)(c)
         key = list(TABLES[table].key)
         names = list(records.columns[: len(key)])  # each table's frame lists its key columns first
+        if table == "citations":
+            records = self._merge_origins(c, records)
         kept = self._dedupe(table, c, records, names, key)
         self.keys[table] = pd.Index(kept[names[0]]) if len(key) == 1 else pd.Index([])
         self._remember(table, kept)
@@ -371,6 +381,22 @@ class Validator:
         ]
         c.fail(pd.Series(c.raw.index.isin(conflict), index=c.raw.index), pd.Series(reasons, index=conflict))
         return first
+
+    def _merge_origins(self, c: Check, records: pd.DataFrame) -> pd.DataFrame:
+        """Citations with ``origins``: every origin given for the row's (citing, cited) pair, ``;``-joined."""
+        good = records[c.ok]
+        pairs = ["citing_id", "cited_id"]
+        distinct = good[[*pairs, "origin"]].drop_duplicates()
+        bits = distinct["origin"].map({o: 1 << k for k, o in enumerate(ORIGINS)}).astype("int64")
+        mask = bits.groupby([distinct[p] for p in pairs], sort=False).sum()  # distinct bits: sum = or
+        self.merged += len(distinct) - len(mask)
+        unknown = 1 << ORIGINS.index("unknown")
+        known = mask & ~unknown
+        mask = known.where(known > 0, mask)
+        names = {m: ";".join(o for k, o in enumerate(ORIGINS) if m & (1 << k)) for m in mask.unique()}
+        joined = mask.map(names).rename("origins").reset_index()
+        out = records.drop(columns="origin").reset_index().merge(joined, on=pairs, how="left")
+        return out.set_index("index").rename_axis(None).reindex(records.index)
 
     def _remember(self, table: str, kept: pd.DataFrame) -> None:
         if table == "cities":
@@ -430,7 +456,8 @@ def validate(
     derive.stage(staging, validator.countries, validator.ipc_codes, validator.stubs)
     _write_rejects(rejects_file, rejected)
     outcome.rejected = sum(len(r) for r in rejected)
-    outcome.duplicates = validator.duplicates
+    outcome.merged = validator.merged
+    outcome.duplicates = validator.duplicates - validator.merged
     outcome.by_table = {t: staging.count(t) for t in LOAD_ORDER}
     return outcome
 

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from analytics.analyze import STEPS, run_step
 from analytics.switches import Switches
-from graph.ingest import load_online, pipeline
+from graph.ingest import load_online, pipeline, provenance
 from graph.ingest.synthetic import generate
 from hotspot_kg.commands.neo4j import print_status
 from hotspot_kg.commands.ui import ui as ui_command
@@ -27,6 +27,7 @@ DATA = settings_module.PROJECT_ROOT / "data"
 
 def _load(settings: settings_module.Settings, folder: Path, console: Console) -> None:
     outcome = pipeline.prepare("canonical", folder, pipeline.default_rejects_file(folder))
+    dataset = provenance.describe("canonical", folder, rows=outcome.rows, rejected=outcome.rejected)
     try:
         if settings.external:
             with db.connect(settings) as driver:
@@ -37,6 +38,8 @@ def _load(settings: settings_module.Settings, folder: Path, console: Console) ->
             load_bulk.load(settings, outcome.staging, console=console)
     finally:
         outcome.staging.remove()
+    with db.connect(settings) as driver:
+        provenance.record(driver, dataset, settings.database)
     pipeline.check_reject_rate(outcome, 0.01)
 
 

@@ -8,12 +8,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from graph.ingest import lake, load_online, pipeline
+from graph.ingest import load_online, pipeline
 from graph.ingest.load_online import Counts
-from graph.ingest.load_path import load_path
+from graph.ingest.load_path import finish_load, load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
-from graph.stamp import data_stamp
 from hotspot_kg.core import db, settings
 
 
@@ -27,9 +26,11 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
     for name, n in created.relationships.items():
         table.add_row("relationship", name, f"{n:,}")
     console.print(table)
+    kept = outcome.rows - outcome.rejected - outcome.duplicates - outcome.merged
+    merged = f"{outcome.merged:,} citation rows merged into their pair's citation (another origin), "
     console.print(
-        f"Read {outcome.rows:,} rows: {outcome.rows - outcome.rejected - outcome.duplicates:,} valid, "
-        f"{outcome.duplicates:,} exact duplicates skipped, {outcome.rejected:,} rejected "
+        f"Read {outcome.rows:,} rows: {kept:,} valid, {outcome.duplicates:,} exact duplicates skipped, "
+        f"{merged if outcome.merged else ''}{outcome.rejected:,} rejected "
         f"({outcome.reject_rate:.2%}). Rejects: {outcome.rejects_file}"
     )
     if outcome.notices:
@@ -37,14 +38,6 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
             f"{outcome.notices:,} notices about rows that were loaded (places not found in the gazetteer, "
             f"codes of older IPC editions, ...): {outcome.notices_file}"
         )
-
-
-def _stamp_lake(config: settings.Settings, lake_root: Path) -> None:
-    driver = db.connect(config)
-    try:
-        lake.stamp(lake_root, data_stamp(driver, config.database), config)
-    finally:
-        driver.close()
 
 
 @click.command("load")
@@ -92,7 +85,8 @@ def load(
     """Load patent records from PATH, in FORMAT, into the graph.
 
     Every row is checked first; rejected rows go to the rejects file with file, line and reason, and the
-    good rows load. A malformed input (wrong columns, binary, bad encoding, truncated zip) is refused as a
+    good rows load. Where the data came from (the manifest.json of `hotspot-kg fetch`, else the format
+    and path) is recorded as a Dataset node. A malformed input (wrong columns, binary, bad encoding, truncated zip) is refused as a
     whole and changes nothing. Online loads MERGE on keys, so running the same load again adds nothing.
 
     Example:
@@ -112,8 +106,9 @@ def load(
     finally:
         if driver is not None:
             driver.close()
+    with db.connect(config) as driver:
+        finish_load(driver, config, fmt, path, outcome, lake_root)
     if lake_root is not None:
-        _stamp_lake(config, lake_root)
         console.print(f"Lake of the validated tables: {lake_root}")
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

@@ -38,7 +38,17 @@ def staged(tmp_path: Path, folder: Path = SMALL) -> Staging:
 
 def rows(driver: Driver, query: str) -> set[tuple[object, ...]]:
     records, _, _ = driver.execute_query(query)
-    return {tuple(r.values()) for r in records}
+    return {tuple(tuple(v) if isinstance(v, list) else v for v in r.values()) for r in records}
+
+
+def with_origins(tmp_path: Path) -> Path:
+    """The small folder where P2 cites P1 by the applicant too (the examiner's row is there already), and
+    repeats it: one citation with both origins, no reject (the first row of a new user's real data)."""
+    folder = tmp_path / "origins"
+    shutil.copytree(SMALL, folder)
+    with open(folder / "citations.csv", "a", encoding="utf-8") as f:
+        f.write("P2,P1,applicant\nP2,P1,examiner\n")
+    return folder
 
 
 def graph(driver: Driver) -> dict[str, set[tuple[object, ...]]]:
@@ -71,7 +81,7 @@ def graph(driver: Driver) -> dict[str, set[tuple[object, ...]]]:
         "classified_as": rows(
             driver, "MATCH (p:Patent)-[r:CLASSIFIED_AS]->(i:IPC) RETURN p.id, i.code, r.seq, r.main"
         ),
-        "cites": rows(driver, "MATCH (p:Patent)-[r:CITES]->(c:Patent) RETURN p.id, c.id, r.origin"),
+        "cites": rows(driver, "MATCH (p:Patent)-[r:CITES]->(c:Patent) RETURN p.id, c.id, r.origins"),
         "ipc": rows(
             driver,
             "MATCH (i:IPC) RETURN i.code, i.level, i.section, i.class, i.subclass, i.main_group, "
@@ -115,7 +125,7 @@ EXPECTED_RELS = {
 
 
 def test_small_folder_loads_exactly_and_twice_adds_nothing(empty: Driver, tmp_path: Path) -> None:
-    staging = staged(tmp_path)
+    staging = staged(tmp_path, with_origins(tmp_path))
     created = load_online.load(empty, staging, batch_size=2)
     assert created.nodes == EXPECTED_NODES
     assert created.relationships == EXPECTED_RELS
@@ -169,10 +179,10 @@ def test_small_folder_loads_exactly_and_twice_adds_nothing(empty: Driver, tmp_pa
         ("P4", "C07D 233/64", 2, False),
     }
     assert g["cites"] == {
-        ("P2", "P1", "examiner"),
-        ("P3", "US1234567", "applicant"),
-        ("P4", "P3", "unknown"),
-        ("P4", "US1234567", "examiner"),
+        ("P2", "P1", ("applicant", "examiner")),
+        ("P3", "US1234567", ("applicant",)),
+        ("P4", "P3", ("unknown",)),
+        ("P4", "US1234567", ("examiner",)),
     }
     ipc = {row[0]: row for row in g["ipc"]}
     assert ipc["H04L 29/06"] == (
@@ -191,10 +201,15 @@ def test_small_folder_loads_exactly_and_twice_adds_nothing(empty: Driver, tmp_pa
     assert ("H04L 29/06", "H04L 29/00") in g["part_of"] and ("H04W", "H04") in g["part_of"]
     assert g["in_field"] == {(row[0], row[7]) for row in g["ipc"] if row[7] is not None}
 
-    again = load_online.load(empty, staged(tmp_path / "again"), batch_size=3)
+    again = load_online.load(
+        empty, staged(tmp_path / "again", with_origins(tmp_path / "again")), batch_size=3
+    )
     assert set(again.nodes.values()) == {0}
     assert set(again.relationships.values()) == {0}
     assert graph(empty) == g
+    # a re-load through the MERGE path (patents already there) sets the origins the input gives now
+    load_online.load(empty, staged(tmp_path / "plain"))
+    assert ("P2", "P1", ("examiner",)) in graph(empty)["cites"]
 
 
 class Killed(Exception):
@@ -284,8 +299,9 @@ def test_bulk_load_builds_the_same_graph_as_the_online_load(
         return
     with db.connect(bulk_settings) as driver:
         reset_database(driver)
-        load_online.load(driver, staged(tmp_path / "online"))
+        load_online.load(driver, staged(tmp_path / "online", with_origins(tmp_path / "online")))
         online = graph(driver)
+        assert ("P2", "P1", ("applicant", "examiner")) in online["cites"]
         with pytest.raises(
             load_bulk.NotEmpty, match=r"the database holds \d+ nodes; --bulk imports into an EMPTY"
         ):
@@ -294,7 +310,10 @@ def test_bulk_load_builds_the_same_graph_as_the_online_load(
         reset_database(driver)
     timings = load_bulk.Timings()
     created = load_bulk.load(
-        bulk_settings, staged(tmp_path / "bulk"), csv_folder=tmp_path / "csv", timings=timings
+        bulk_settings,
+        staged(tmp_path / "bulk", with_origins(tmp_path / "bulk")),
+        csv_folder=tmp_path / "csv",
+        timings=timings,
     )
     assert created.nodes == EXPECTED_NODES
     assert created.relationships == EXPECTED_RELS
@@ -304,7 +323,7 @@ def test_bulk_load_builds_the_same_graph_as_the_online_load(
         constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
         assert {"patent_id", "ipc_code", "tech_field_id"} <= set(constraints[0]["names"])
         # an online load of the same input on top of the bulk-loaded graph adds nothing
-        again = load_online.load(driver, staged(tmp_path / "again"))
+        again = load_online.load(driver, staged(tmp_path / "again", with_origins(tmp_path / "again")))
         assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
         reset_database(driver)
 
@@ -363,6 +382,10 @@ def test_the_real_uspto_sample_loads_twice_with_225_patents(empty: Driver, tmp_p
         "-[:IN_COUNTRY]->(k:Country) RETURN a.name, a:Firm, c.name, k.code, k.name",
     )
     assert huawei == {("Huawei Technologies Co., Ltd.", True, "Shenzhen", "CN", "China")}
+    # US 7863256 lists WO 1733 as cited by the applicant and by the examiner: one citation, both origins
+    assert rows(
+        empty, "MATCH (:Patent {id: 'US7863256'})-[r:CITES]->(:Patent {id: 'WO1733'}) RETURN r.origins"
+    ) == {(("applicant", "examiner"),)}
 
 
 def test_the_load_command_loads_good_rows_names_rejects_and_exits_1(

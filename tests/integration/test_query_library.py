@@ -38,7 +38,7 @@ MATCH (i:IPC {code: code})
 CREATE (p)-[:CLASSIFIED_AS {seq: 1, main: true}]->(i)
 WITH DISTINCT p WHERE p.id = 'p2'
 MATCH (a:Applicant {id: 'b'}), (q:Patent {id: 'p1'})
-CREATE (p)-[:FILED_BY {seq: 2}]->(a), (p)-[:CITES {origin: 'applicant'}]->(q)
+CREATE (p)-[:FILED_BY {seq: 2}]->(a), (p)-[:CITES {origins: ['applicant']}]->(q)
 """
 
 

@@ -9,7 +9,8 @@ to tell an exact duplicate, which is dropped silently, from a conflicting one, w
 A row is rejected for: a missing required value, a bad date or number, an unknown IPC code, a dangling
 reference (an id used but not defined in its table, or defined by a rejected row), or a duplicate key
 with different content. A citation's cited patent may lie outside the input: it becomes a stub
-``Patent {in_db: false}``.
+``Patent {in_db: false}``. The rows of one (citing, cited) pair make one citation with all their
+origins (``unknown`` only when none is known), joined by ``;`` in the order of ``ORIGINS``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ class Validator:
         self.ipc_patents: set[str] = set()
         self.stubs: set[str] = set()
         self.duplicates = 0
+        self.merged = 0  # citation rows that brought another origin to a pair already kept
+        self.origins: dict[tuple[str, str], tuple[Record, set[str]]] = {}
         self.checks: dict[str, Callable[[dict[str, str | None], Row], Record]] = {
             "cities": self.city,
             "applicants": self.applicant,
@@ -111,6 +114,9 @@ class Validator:
                 raise Bad(f"{column} is missing")
         record = self.checks[row.table](values, row)
         key = tuple(record["_key"])
+        if row.table == "citations":
+            self.citation_origins(key, record)
+            return
         # each check builds its record with the same keys in the same order: the values alone compare
         content = hash(tuple(v for k, v in record.items() if k != "_key" and k != "main"))
         content &= 0xFFFFFFFF
@@ -126,6 +132,26 @@ class Validator:
         del record["_key"]
         self.after(row.table, record)
         self.staging.add(row.table, record)
+
+    def citation_origins(self, key: tuple[str, ...], record: Record) -> None:
+        """One record per pair, whose ``origins`` gather every origin its rows give."""
+        origin = record.pop("origin")
+        kept = self.origins.get((key[0], key[1]))
+        if kept is None:
+            del record["_key"]
+            self.origins[(key[0], key[1])] = (record, {origin})
+            record["origins"] = origin
+            self.after("citations", record)
+            self.staging.add("citations", record)
+            return
+        first, seen = kept
+        if origin in seen:
+            self.duplicates += 1
+            return
+        self.merged += 1
+        seen.add(origin)
+        known = [o for o in ORIGINS if o in seen and o != "unknown"]
+        first["origins"] = ";".join(known or ["unknown"])
 
     def after(self, table: str, record: Record) -> None:
         """Remember what later tables and the derived datasets need."""

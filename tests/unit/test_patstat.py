@@ -33,7 +33,7 @@ def test_fixture_tables() -> None:
     rows, rejects, notices = _read(FIXTURES)
     assert Counter(r.table for r in rows) == {
         "patents": 3, "cities": 3, "applicants": 3, "patent_applicants": 4, "inventors": 2,
-        "patent_inventors": 3, "patent_ipc": 4, "citations": 4,
+        "patent_inventors": 3, "patent_ipc": 4, "citations": 5,
     }  # fmt: skip
     assert rejects == [
         ("patents", 5, "appln_id 1005: no appln_id or no filing date/year"),
@@ -68,9 +68,12 @@ def test_fixture_tables() -> None:
         ("appln:1002", "appln:777", "applicant"),  # APP; only cited_appln_id given
         ("appln:1002", "publn:888888", "examiner"),  # EXA; cited publication not in tls211
         ("appln:1004", "appln:1001", "unknown"),  # OPP
+        ("appln:1002", "appln:1001", "applicant"),  # the B1 (5003) cites 5001 too, as the applicant
     ]
     assert [n.message for n in notices] == [
-        "appln:1001 inventor ZHANG, Wei: no city found in 'CN'; left unlocated"
+        "appln:1001 inventor ZHANG, Wei: no city found in 'CN'; left unlocated",
+        "tls212_citation: 1 row(s) skipped: non-patent literature (no cited publication or application)",
+        "tls212_citation: 1 row(s) skipped: a publication citing another publication of its own application",
     ]
     assert READERS["patstat"] is read
 

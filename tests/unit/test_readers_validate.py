@@ -20,6 +20,13 @@ def test_the_uspto_sample_validates_without_a_reject(shared_data: Path, tmp_path
             "cities": 352, "applicants": 181, "inventors": 550, "ownership": 0, "patents": 225,
             "patent_applicants": 207, "patent_inventors": 550, "patent_ipc": 358, "citations": 5106,
         }  # fmt: skip
+        # 5,122 patent citations: 15 repeat a pair with the same origin, and US 7863256 cites WO 1733
+        # both as applicant and as examiner: one citation with both origins
+        assert (outcome.duplicates, outcome.merged) == (15, 1)
+        origins = {
+            (c["citing_id"], c["cited_id"]): c["origins"] for c in outcome.staging.records("citations")
+        }
+        assert origins[("US7863256", "WO1733")] == "applicant;examiner"
     finally:
         outcome.staging.remove()
 

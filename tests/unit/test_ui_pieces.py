@@ -135,3 +135,18 @@ def test_without_shenzhen_the_cities_with_most_patents_come_first(monkeypatch: p
     found = {"Shenzhen": "gn:sz", "Beijing": "gn:bj", "San Jose": "gn:sj"}
     monkeypatch.setattr(data, "find_city", found.get)
     assert sidebar.default_cities(ids) == ["gn:sz", "gn:bj", "gn:sj"]
+
+
+def test_a_dataset_is_named_by_its_provenance() -> None:
+    from ui.tables import provenance
+
+    fetched = {"source": "patentsview", "release": "2025-09-30", "fetched_at": "2026-12-02T17:40:11+00:00",
+               "origin": "odp", "loaded_at": "2026-12-02T18:01:00Z", "simulated": False}  # fmt: skip
+    assert provenance(fetched) == (
+        "patentsview, release 2025-09-30, fetched 2026-12-02, from odp, loaded 2026-12-02"
+    )
+    bucket = {"source": "patentsview", "last_modified": "Tue, 30 Sep 2025 14:02:51 GMT", "origin": "s3"}
+    assert provenance(bucket) == "patentsview, files of Tue, 30 Sep 2025 14:02:51 GMT, from s3"
+    assert (
+        provenance({"source": "hotspot-kg generate", "simulated": True}) == "hotspot-kg generate, SIMULATION"
+    )

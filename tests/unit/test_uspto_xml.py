@@ -32,7 +32,7 @@ def test_exact_counts_on_the_sample(sample: tuple[list[Row], list[Notice]]) -> N
     assert counts == {
         "patents": 225,  # 9 weeks x 25 grants; the 5 sequence-listing documents are skipped
         "patent_ipc": 358,  # 316 classification-ipcr (2006-2013) + 42 IPC7 symbols (2005)
-        "citations": 5106,  # 5122 patcit, less repeats within a patent once numbers are normalised
+        "citations": 5122,  # every patcit; validation merges 16 repeats of a pair within a patent
         "applicants": 181,  # distinct among 207 assignee links
         "patent_applicants": 207,
         "inventors": 550,
@@ -40,7 +40,7 @@ def test_exact_counts_on_the_sample(sample: tuple[list[Row], list[Notice]]) -> N
         "cities": 352,
     }
     origins = Counter(r["origin"] for r in rows(records, "citations"))
-    assert origins == {"applicant": 3584, "examiner": 1522}
+    assert origins == {"applicant": 3600, "examiner": 1522}
     kinds = Counter(r["kind"] for r in rows(records, "patents"))
     assert kinds == {"B2": 169, "B1": 30, "S1": 24, "H1": 1, "P2": 1}
     assert {n.table for n in notices} == {"cities"}

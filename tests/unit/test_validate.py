@@ -165,7 +165,7 @@ def test_clean_folder_records_are_typed_and_derived(tmp_path: Path) -> None:
         )
         assert {c["code"] for c in staging.records("countries")} == {"CN", "US", "JP"}
         assert len(list(staging.records("tech_fields"))) == 35
-        citations = {(c["citing_id"], c["cited_id"], c["origin"]) for c in staging.records("citations")}
+        citations = {(c["citing_id"], c["cited_id"], c["origins"]) for c in staging.records("citations")}
         assert ("P4", "P3", "unknown") in citations
         cities = {c["id"]: c for c in staging.records("cities")}
         assert (

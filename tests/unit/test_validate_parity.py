@@ -43,7 +43,7 @@ def _normal(record: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 
 def assert_same(rows: list[Row], tmp_path: Path, tables: Any = None) -> int:
     """The vectorised validator on ``tables`` (frames; default: ``rows``) agrees with the reference on ``rows``."""
-    records, rejects, duplicates, _ = _reference().reference_validate(rows)
+    records, rejects, duplicates, oracle = _reference().reference_validate(rows)
     staging = Staging(tmp_path)
     try:
         outcome = validate(rows if tables is None else tables, tmp_path / "rejects.csv", staging)
@@ -51,6 +51,7 @@ def assert_same(rows: list[Row], tmp_path: Path, tables: Any = None) -> int:
             got = [(r["file"], int(r["line"]), r["table"], r["reason"]) for r in csv.DictReader(f)]
         assert got == [(r.file, r.line, r.table, r.reason) for r in rejects]
         assert outcome.duplicates == duplicates
+        assert outcome.merged == oracle.merged
         for table in LOAD_ORDER:
             want = [_normal(r) for r in records.get(table, [])]
             assert [_normal(r) for r in staging.records(table)] == want, table

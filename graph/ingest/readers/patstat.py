@@ -26,6 +26,9 @@ the person is not an individual, else by ``person:<person_id>``; inventors by ``
 applications of the citing and cited publications (``appln:<id>``; a cited publication that is
 not in ``tls211`` becomes ``publn:<pat_publn_id>``); ``citn_origin`` APP is ``applicant``, the
 search and examination origins (SEA, ISR, SUP, EXA, PRS, IPE) are ``examiner``, others ``unknown``.
+Every citation row between two applications is passed on; validation makes one citation per pair
+with all its origins. Rows that link no two applications (non-patent literature, a citing publication
+outside the extract, an application citing itself) are skipped with one notice per reason.
 """
 
 from __future__ import annotations
@@ -207,29 +210,35 @@ class _Read:
                 yield Row("patent_ipc", values, file, line)
 
     def citation_rows(self) -> Iterator[Record]:
-        """One citation per pair of applications (the A1 and B1 of one application cite alike)."""
-        seen: set[tuple[str, str]] = set()
+        """A citation row per tls212 row that links two applications; validation merges the rows of one
+        pair (the A1 and B1 of an application, the search report and the applicant citing alike) into
+        one citation with all their origins. Rows left out are counted in one notice per reason."""
+        skipped: dict[str, int] = {}
         for item in self.usable("tls212_citation"):
             if isinstance(item, Row):
                 yield item
                 continue
             file, line, v = item
             citing = self.publications.get(v["pat_publn_id"] or "")
-            if citing is None or citing not in self.patents:
-                continue
             cited_appln, cited_publn = _v(v, "cited_appln_id"), _v(v, "cited_pat_publn_id")
-            if cited_publn and cited_publn in self.publications:
-                cited = self.publications[cited_publn]
-            elif cited_appln:
-                cited = f"appln:{cited_appln}"
-            elif cited_publn:
-                cited = f"publn:{cited_publn}"
+            if citing is None or citing not in self.patents:
+                why = "the citing publication is not in tls211_pat_publn or its application not in tls201"
+            elif not cited_appln and not cited_publn:
+                why = "non-patent literature (no cited publication or application)"
             else:
-                continue  # a non-patent literature citation
-            if cited != citing and (citing, cited) not in seen:
-                seen.add((citing, cited))
-                origin = ORIGINS.get((v["citn_origin"] or "").strip().upper(), "unknown")
-                yield Row("citations", {"citing_id": citing, "cited_id": cited, "origin": origin}, file, line)
+                if cited_publn and cited_publn in self.publications:
+                    cited = self.publications[cited_publn]
+                else:
+                    cited = f"appln:{cited_appln}" if cited_appln else f"publn:{cited_publn}"
+                if cited != citing:
+                    origin = ORIGINS.get((v["citn_origin"] or "").strip().upper(), "unknown")
+                    values: dict[str, str | None] = {"citing_id": citing, "cited_id": cited, "origin": origin}
+                    yield Row("citations", values, file, line)
+                    continue
+                why = "a publication citing another publication of its own application"
+            skipped[why] = skipped.get(why, 0) + 1
+        for why, n in skipped.items():
+            self.emit.notice(str(self.folder), 0, "citations", f"tls212_citation: {n} row(s) skipped: {why}")
 
 
 def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:

@@ -216,7 +216,7 @@ class _Grant:
             )
 
     def _citations(self, bib: etree._Element, pid: str) -> Iterator[Row]:
-        seen: set[str] = set()
+        """Every patent citation; validation makes one citation per cited patent with all its origins."""
         refs = bib.findall("references-cited/citation") + bib.findall("us-references-cited/us-citation")
         for ref in refs:
             doc = ref.find("patcit/document-id")
@@ -228,9 +228,9 @@ class _Grant:
                     self.file, self.line, "citations", f"{pid}: patent citation without office or number"
                 )
                 continue
-            if cited in seen or cited == pid:
+            if cited == pid:
+                self.emit.notice(self.file, self.line, "citations", f"{pid} cites itself; skipped")
                 continue
-            seen.add(cited)
             origin = ORIGINS.get((_t(ref, "category") or "").lower(), "unknown")
             yield Row(
                 "citations", {"citing_id": pid, "cited_id": cited, "origin": origin}, self.file, self.line

@@ -97,7 +97,7 @@ class GraphBuilder:
         self.run(
             "UNWIND $rows AS r MATCH (a:Patent {id: r[0]}) "
             "MERGE (b:Patent {id: r[1]}) ON CREATE SET b:HotspotTest, b.in_db = false "
-            "CREATE (a)-[:CITES {origin: 'applicant'}]->(b)",
+            "CREATE (a)-[:CITES {origins: ['applicant']}]->(b)",
             rows,
         )
 
