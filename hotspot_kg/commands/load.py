@@ -13,6 +13,7 @@ from graph.ingest.load_online import Counts
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
 from hotspot_kg.core import db, settings
+from hotspot_kg.core.errors import ConfigError
 
 
 def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
@@ -38,7 +39,7 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
 
 
 @click.command("load")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(READERS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted([*READERS, "science"])))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--bulk", is_flag=True, help="First load into an EMPTY local database with neo4j-admin import (fast)."
@@ -66,7 +67,8 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
 def load(
     fmt: str, path: Path, bulk: bool, batch_size: int, max_reject_rate: float, rejects_file: Path | None
 ) -> None:
-    """Load patent records from PATH, in FORMAT, into the graph.
+    """Load patent records from PATH, in FORMAT, into the graph (FORMAT science: a folder of works,
+    institutions, cities and city_context CSV files, see docs/science.md).
 
     Every row is checked first; rejected rows go to the rejects file with file, line and reason, and the
     good rows load. A malformed input (wrong columns, binary, bad encoding, truncated zip) is refused as a
@@ -75,10 +77,15 @@ def load(
     Example:
 
         hotspot-kg load canonical data/sample/ --max-reject-rate 0.05
+
+        hotspot-kg load science data/openalex-CN/
     """
     console = Console(stderr=True)
     config = settings.current()
     rejects_file = rejects_file or pipeline.default_rejects_file(path)
+    if fmt == "science":
+        _load_science(console, path, rejects_file, batch_size, max_reject_rate, bulk)
+        return
     if bulk:
         from graph.ingest import load_bulk
 
@@ -95,6 +102,29 @@ def load(
                 )
             finally:
                 driver.close()
+    finally:
+        outcome.staging.remove()
+    _summary(Console(), outcome, created)
+    pipeline.check_reject_rate(outcome, max_reject_rate)
+
+
+def _load_science(
+    console: Console, path: Path, rejects_file: Path, batch_size: int, max_reject_rate: float, bulk: bool
+) -> None:
+    from graph.ingest.science import load as science
+
+    if bulk:
+        raise ConfigError("--bulk loads patents into an empty database; load science online (without --bulk)")
+    outcome = science.prepare(path, rejects_file)
+    try:
+        with db.connect(settings.current()) as driver:
+            created = science.load(
+                driver,
+                outcome.staging,
+                database=settings.current().database,
+                batch_size=batch_size,
+                console=console,
+            )
     finally:
         outcome.staging.remove()
     _summary(Console(), outcome, created)
