@@ -47,12 +47,15 @@ def _load_science(settings: settings_module.Settings, folder: Path, console: Con
         return  # a folder generated before the science side existed
     from graph.ingest.science import load as science
 
-    outcome = science.prepare(folder, pipeline.default_rejects_file(folder).with_suffix(".science.csv"))
-    try:
-        with db.connect(settings) as driver:
+    rejects = pipeline.default_rejects_file(folder).with_suffix(".science.csv")
+    with db.connect(settings) as driver:
+        outcome = science.prepare(
+            folder, rejects, known_cities=science.graph_cities(driver, settings.database)
+        )
+        try:
             science.load(driver, outcome.staging, database=settings.database, console=console)
-    finally:
-        outcome.staging.remove()
+        finally:
+            outcome.staging.remove()
     pipeline.check_reject_rate(outcome, 0.01)
 
 

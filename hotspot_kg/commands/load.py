@@ -115,17 +115,16 @@ def _load_science(
 
     if bulk:
         raise ConfigError("--bulk loads patents into an empty database; load science online (without --bulk)")
-    outcome = science.prepare(path, rejects_file)
-    try:
-        with db.connect(settings.current()) as driver:
+    config = settings.current()
+    with db.connect(config) as driver:
+        outcome = science.prepare(
+            path, rejects_file, known_cities=science.graph_cities(driver, config.database)
+        )
+        try:
             created = science.load(
-                driver,
-                outcome.staging,
-                database=settings.current().database,
-                batch_size=batch_size,
-                console=console,
+                driver, outcome.staging, database=config.database, batch_size=batch_size, console=console
             )
-    finally:
-        outcome.staging.remove()
+        finally:
+            outcome.staging.remove()
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

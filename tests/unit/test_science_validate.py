@@ -137,3 +137,16 @@ def test_an_unknown_column_fails_the_whole_file(tmp_path: Path) -> None:
     (tmp_path / "works.csv").write_text("work_id,year,colour\nW1,2000,red\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"works.csv:1: unknown column\(s\) colour"):
         prepare(tmp_path, tmp_path / "rejects.csv")
+
+
+def test_rows_may_name_cities_already_in_the_graph(tmp_path: Path) -> None:
+    (tmp_path / "institutions.csv").write_text(
+        "institution_id,name,country,city_id\nI1,Shenzhen University,CN,GN1795565\nI2,Nowhere,,GN0\n",
+        encoding="utf-8",
+    )
+    outcome = prepare(tmp_path, tmp_path / "rejects.csv", known_cities={"GN1795565": "CN"})
+    try:
+        assert list(outcome.staging.frame("institutions")["id"]) == ["I1"]
+        assert "'GN0' is not defined in cities" in rejects(tmp_path / "rejects.csv")[("institutions.csv", 3)]
+    finally:
+        outcome.staging.remove()

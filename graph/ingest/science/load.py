@@ -20,7 +20,7 @@ from graph.ingest.science.tables import frames
 from graph.ingest.science.validate import validate_science
 from graph.ingest.staging import Staging, records_of
 from graph.ingest.validate import Outcome
-from hotspot_kg.core import queries
+from hotspot_kg.core import db, queries
 
 DEFAULT_BATCH_SIZE = 5_000
 STEPS: tuple[tuple[str, str], ...] = (
@@ -34,11 +34,23 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def prepare(path: Path, rejects_file: Path, staging_parent: Path | None = None) -> Outcome:
-    """Read and validate the science folder at ``path``; nothing touches the database yet."""
+def graph_cities(driver: Driver, database: str | None = None) -> dict[str, str]:
+    """id -> country of every City already in the graph."""
+    found = db.run(driver, queries.load("city_id_countries").text, {}, database=database)
+    return dict(zip(found["city_id"], found["country"], strict=True)) if len(found) else {}
+
+
+def prepare(
+    path: Path,
+    rejects_file: Path,
+    staging_parent: Path | None = None,
+    known_cities: dict[str, str] | None = None,
+) -> Outcome:
+    """Read and validate the science folder at ``path`` (its rows may name ``known_cities``, the
+    graph's: :func:`graph_cities`); nothing touches the database yet."""
     staging = Staging(staging_parent)
     try:
-        return validate_science(frames(Path(path)), Path(rejects_file), staging)
+        return validate_science(frames(Path(path)), Path(rejects_file), staging, known_cities)
     except BaseException:
         staging.remove()
         raise

@@ -78,10 +78,11 @@ def parse_amount(column: str, raw: str) -> float:
 class ScienceValidator(Validator):
     """The checks of the science tables; cities are checked as for patents."""
 
-    def __init__(self) -> None:
+    def __init__(self, known_cities: dict[str, str] | None = None) -> None:
         super().__init__()
         self.added_cities: dict[str, dict[str, object]] = {}
-        self.city_countries: dict[str, str] = {}
+        self.known_cities = known_cities or {}  # id -> country of the cities already in the graph
+        self.city_countries: dict[str, str] = dict(self.known_cities)
 
     def institutions(self, c: Check) -> pd.DataFrame:
         r = c.raw
@@ -192,15 +193,24 @@ class ScienceValidator(Validator):
     def _remember(self, table: str, kept: pd.DataFrame) -> None:
         super()._remember(table, kept)
         if table == "cities":
-            self.city_countries = dict(zip(kept["id"], kept["country"], strict=True))
+            self.city_countries = {**self.known_cities, **dict(zip(kept["id"], kept["country"], strict=True))}
+            self.keys["cities"] = pd.Index(list(self.city_countries))
         elif table == "institutions":
             self.countries.update(kept["country"].dropna())
 
 
-def validate_science(frames: dict[str, pd.DataFrame], rejects_file: Path, staging: Staging) -> Outcome:
+def validate_science(
+    frames: dict[str, pd.DataFrame],
+    rejects_file: Path,
+    staging: Staging,
+    known_cities: dict[str, str] | None = None,
+) -> Outcome:
     """Check the science tables, stage the valid rows (and what they imply: countries, the 26 fields,
-    gazetteer cities named by city_context) and write the rejects CSV (file, line, table, reason)."""
-    validator = ScienceValidator()
+    gazetteer cities named by city_context) and write the rejects CSV (file, line, table, reason).
+
+    ``known_cities`` (id -> country) are the cities already in the graph: rows may name them without a
+    cities.csv row (see :func:`graph.ingest.science.load.graph_cities`)."""
+    validator = ScienceValidator(known_cities)
     outcome = Outcome(staging, Path(rejects_file))
     rejected = []
     for table in SCIENCE_ORDER:
