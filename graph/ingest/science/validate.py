@@ -106,8 +106,10 @@ class ScienceValidator(Validator):
         field_id = c.parse("field", parse_field, "Int64")
         by_id = {f.id: f for f in fields()}
         domain = field_id.map(lambda f: by_id[int(f)].domain, na_action="ignore")
-        given = r["domain"].str.strip() if len(r) else r["domain"]
-        clash = given.notna() & domain.notna() & (given.str.casefold() != domain.str.casefold())
+        given = r["domain"].astype("string").str.strip()
+        clash = (
+            given.notna() & domain.notna() & (given.str.casefold() != domain.astype("string").str.casefold())
+        )
         if clash.any():
             c.fail(clash, "domain " + given[clash].astype(str) + " is not the domain of field "
                    + field_id[clash].astype(str) + " (" + domain[clash].astype(str) + ")")  # fmt: skip
@@ -162,8 +164,8 @@ class ScienceValidator(Validator):
         """The area ids (country codes upper-cased) and their kind, 'country' or 'city'; unknown ones fail."""
         area = raw.copy()
         kind = pd.Series(None, index=raw.index, dtype=object)
-        is_country = raw.str.fullmatch(r"[A-Za-z]{2}").fillna(False).astype(bool)
-        area[is_country] = raw[is_country].str.upper()
+        is_country = raw.astype("string").str.fullmatch(r"[A-Za-z]{2}").fillna(False).astype(bool)
+        area[is_country] = raw[is_country].astype("string").str.upper()
         kind[is_country] = "country"
         is_city = ~is_country & raw.isin(self.keys["cities"])
         kind[is_city] = "city"
