@@ -37,3 +37,7 @@ class IndicatorError(HotspotError):
 
 class ContainerError(HotspotError):
     """A container image could not be built, or the container engine or a container failed."""
+
+
+class FetchError(HotspotError):
+    """A download failed: the server refused or kept failing, or what arrived is incomplete or damaged."""
