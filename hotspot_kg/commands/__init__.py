@@ -8,6 +8,7 @@ from hotspot_kg.commands.admin import cypher, reset
 from hotspot_kg.commands.analyze import analyze
 from hotspot_kg.commands.demo import demo
 from hotspot_kg.commands.export import export
+from hotspot_kg.commands.fetch import fetch
 from hotspot_kg.commands.generate import generate_command
 from hotspot_kg.commands.image import image
 from hotspot_kg.commands.load import load
@@ -22,6 +23,7 @@ COMMANDS: list[click.Command] = [
     demo,
     generate_command,
     load,
+    fetch,
     analyze,
     export,
     ui,
