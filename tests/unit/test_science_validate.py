@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -148,5 +149,15 @@ def test_rows_may_name_cities_already_in_the_graph(tmp_path: Path) -> None:
     try:
         assert list(outcome.staging.frame("institutions")["id"]) == ["I1"]
         assert "'GN0' is not defined in cities" in rejects(tmp_path / "rejects.csv")[("institutions.csv", 3)]
+    finally:
+        outcome.staging.remove()
+
+
+def test_the_documented_example_context_file_validates() -> None:
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    outcome = prepare(example, Path(tempfile.mkdtemp()) / "rejects.csv")
+    try:
+        assert outcome.rejected == 0 and outcome.by_table["city_context"] == 3
+        assert outcome.staging.frame("city_context")["gdp_per_capita"].isna().sum() == 1
     finally:
         outcome.staging.remove()
