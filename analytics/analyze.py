@@ -19,6 +19,7 @@ from analytics import (
     ecosystem,
     network,
     novelty_graph,
+    science,
     sourcing,
     specialisation,
     stages,
@@ -79,6 +80,17 @@ def _stages(driver: Driver, s: Switches, db: str | None) -> str:
     return f"{table['city_id'].nunique() if len(table) else 0} cities placed in {table['period'].nunique()} stages"
 
 
+def _science(driver: Driver, s: Switches, db: str | None) -> str:
+    profile, periods = science.compute_profile(driver, s.with_(cities=None), db)
+    collab = science.compute_collaboration(driver, s.with_(cities=None), db)
+    if profile.empty and collab.empty:
+        return "no works with located institutions (load some with `hotspot-kg load science DIR`)"
+    return (
+        f"science profile: {len(profile)} city-field cells in {len(periods)} periods; "
+        f"collaboration types: {len(collab)} city-years"
+    )
+
+
 def _store(driver: Driver, s: Switches, db: str | None) -> str:
     done = store_tables.store_all(driver, s, db)
     rows = sum(int(d["rows"]) for d in done)
@@ -94,6 +106,7 @@ STEPS: dict[str, Step] = {
     "network": _network,
     "ecosystem": _ecosystem,
     "stages": _stages,
+    "science": _science,
     "store": _store,
 }
 

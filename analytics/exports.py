@@ -23,6 +23,7 @@ from analytics import (
     network,
     novelty,
     novelty_graph,
+    science,
     sourcing,
     specialisation,
 )
@@ -85,6 +86,17 @@ def _complexity(kind: str) -> Callable[[Driver, Switches, str | None], Result]:
 
 def _collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
     return collaboration.compute(driver, s, db), {}
+
+
+def _science_profile(driver: Driver, s: Switches, db: str | None) -> Result:
+    table, periods = science.compute_profile(driver, s, db)
+    return table, {"periods": [str(p) for p in periods], "unlocated": _records(science.unlocated(driver, db))}
+
+
+def _science_collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
+    return science.compute_collaboration(driver, s, db), {
+        "unlocated": _records(science.unlocated(driver, db))
+    }
 
 
 def _sourcing(driver: Driver, s: Switches, db: str | None) -> Result:
@@ -157,6 +169,10 @@ EXPORTS: dict[str, Export] = {
                frozenset({"year", "periods", "cities"}), _network),
         Export("stakeholders", tuple(ecosystem.STAKEHOLDER_COLUMNS), frozenset(COMMON | {"cities"}), _stakeholders),
         Export("ownership", tuple(ecosystem.OWNERSHIP_COLUMNS), frozenset(COMMON | {"cities"}), _ownership),
+        Export("science-profile", tuple(science.PROFILE_COLUMNS), frozenset({"counting", "periods", "cities"}),
+               _science_profile),
+        Export("science-collaboration-types", tuple(science.COLLABORATION_COLUMNS),
+               frozenset({"counting", "cities", "greater_china"}), _science_collaboration),
     )
 }  # fmt: skip
 
@@ -164,7 +180,7 @@ OPTION = {
     "geo": "--geo", "counting": "--counting", "year": "--year", "ipc_level": "--ipc-level",
     "pool_years": "--pool-years", "tech_unit": "--tech-unit", "periods": "--period", "cities": "--city",
     "self_citations": "--self-citations", "method": "--method", "convention": "--convention",
-    "threshold": "--threshold", "steps": "--steps",
+    "threshold": "--threshold", "steps": "--steps", "greater_china": "--greater-china",
 }  # fmt: skip
 
 

@@ -36,6 +36,8 @@ TABLES = (
     "knowledge-sourcing",
     "stakeholders",
     "ownership",
+    "science-profile",
+    "science-collaboration-types",
 )
 PER_YEAR_COLUMNS = ["city_id", "year", "patents"]
 Result = tuple[pd.DataFrame, dict[str, Any]]

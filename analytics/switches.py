@@ -24,6 +24,7 @@ TECH_UNITS = ("field35", "ipc")
 SELF_CITATIONS = ("include", "exclude")
 METHODS = ("eigen", "reflections")
 CONVENTIONS = ("default", "econgeo", "ecomplexity")
+GREATER_CHINA = ("separate", "domestic")  # HK, MO, TW apart from CN (by ISO code), or domestic for China
 _PERIOD = re.compile(r"^\s*([^:]+?)\s*:\s*(\d{4})\s*-\s*(\d{4})\s*$")
 
 
@@ -112,6 +113,7 @@ class Switches:
     convention: str = "default"
     threshold: float = 1.0
     steps: int = 20
+    greater_china: str = "separate"
 
     def __post_init__(self) -> None:
         if self.geo is not None:
@@ -124,6 +126,7 @@ class Switches:
         _check("self_citations", self.self_citations, SELF_CITATIONS)
         _check("method", self.method, METHODS)
         _check("convention", self.convention, CONVENTIONS)
+        _check("greater_china", self.greater_china, GREATER_CHINA)
         if self.steps < 1:
             raise IndicatorError(f"steps must be at least 1; got {self.steps}")
         if not isinstance(self.pool_years, int) or self.pool_years < 0:

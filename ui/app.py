@@ -48,6 +48,7 @@ page = st.navigation(
         ),
         st.Page(PAGES / "ecosystem.py", title="Ecosystem", icon=":material/groups:"),
         st.Page(PAGES / "global_networks.py", title="Global networks", icon=":material/public:"),
+        st.Page(PAGES / "science_context.py", title="Science and context", icon=":material/school:"),
         st.Page(PAGES / "cypher_console.py", title="Cypher console", icon=":material/terminal:"),
     ]
 )

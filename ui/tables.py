@@ -39,6 +39,13 @@ NEEDS: dict[str, str] = {
     "stakeholders": "located applicants with a stakeholder type",
     "ownership": "firms with an ownership type (ownership.csv)",
     "patents-per-year": "located patents with a filing year",
+    "science-profile": "works (with a field) at institutions placed in cities",
+    "science-collaboration-types": "works at institutions placed in cities",
+}
+# The command that loads what a table needs (the patent tables: the canonical input).
+LOADS = {
+    "science-profile": "hotspot-kg load science DIR",
+    "science-collaboration-types": "hotspot-kg load science DIR",
 }
 
 
@@ -50,7 +57,8 @@ class NotAvailable(HotspotError):
         self.reason = reason or f"it needs {NEEDS.get(name, 'more data')}"
         super().__init__(
             f"No data for {name} under these settings: {self.reason}. Load such data with "
-            "`hotspot-kg load canonical DIR` (or change the settings in the sidebar), then press 'Reload data'."
+            f"`{LOADS.get(name, 'hotspot-kg load canonical DIR')}` (or change the settings in the sidebar), then "
+            "press 'Reload data'."
         )
 
 
@@ -67,6 +75,8 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "stakeholders": ("ecosystem_applicants",),
     "ownership": ("ecosystem_applicants",),
     "patents-per-year": ("ui_patents_per_year",),
+    "science-profile": ("science_work_cities", "science_unlocated_works"),
+    "science-collaboration-types": ("science_work_cities",),
 }
 
 

@@ -22,3 +22,8 @@ CREATE INDEX applicant_type IF NOT EXISTS FOR (n:Applicant) ON (n.type);
 CREATE INDEX applicant_name IF NOT EXISTS FOR (n:Applicant) ON (n.name);
 CREATE INDEX city_country IF NOT EXISTS FOR (n:City) ON (n.country);
 CREATE INDEX city_name IF NOT EXISTS FOR (n:City) ON (n.name);
+CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT science_field_id IF NOT EXISTS FOR (n:ScienceField) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT context_area_year IF NOT EXISTS FOR (n:Context) REQUIRE (n.area_id, n.year) IS UNIQUE;
+CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);

@@ -10,6 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The columns of city_context.csv: the key, the economy, R&D spending and performers, and the source.
+CONTEXT_VALUES: tuple[str, ...] = (
+    "gdp_per_capita",
+    "population",
+    "rd_expenditure",
+    "rd_intensity",
+    "rd_share_basic",
+    "rd_share_applied",
+    "rd_share_experimental",
+    "rd_share_business",
+    "rd_share_government",
+    "rd_share_higher_education",
+)
+CONTEXT_COLUMNS: tuple[str, ...] = ("area_id", "year", "currency_basis", *CONTEXT_VALUES, "source")
+
 
 @dataclass(frozen=True, slots=True)
 class Table:
@@ -66,6 +81,21 @@ TABLES: dict[str, Table] = {
             ("citing_id", "cited_id"),
         ),
         Table("ownership", ("applicant_id", "ownership"), ("applicant_id", "ownership"), ("applicant_id",)),
+        # the science side (graph.ingest.science): publications, their institutions, and the economic context
+        Table(
+            "institutions",
+            ("institution_id", "name", "type", "ror", "country", "city_id"),
+            ("institution_id", "name"),
+            ("institution_id",),
+        ),
+        Table("works", ("work_id", "year", "type", "field", "domain"), ("work_id", "year"), ("work_id",)),
+        Table(
+            "work_institutions",
+            ("work_id", "institution_id", "seq"),
+            ("work_id", "institution_id"),
+            ("work_id", "institution_id"),
+        ),
+        Table("city_context", CONTEXT_COLUMNS, ("area_id", "year", "source"), ("area_id", "year")),
     )
 }
 
@@ -81,6 +111,9 @@ LOAD_ORDER: tuple[str, ...] = (
     "patent_ipc",
     "citations",
 )
+
+# The science tables (graph.ingest.science), loaded by ``hotspot-kg load science DIR``, in their order.
+SCIENCE_ORDER: tuple[str, ...] = ("cities", "institutions", "works", "work_institutions", "city_context")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ COMMANDS: list[click.Command] = [
     generate_command,
     fetch,
     load,
+    fetch,
     analyze,
     export,
     ui,

@@ -41,6 +41,25 @@ def _load(settings: settings_module.Settings, folder: Path, console: Console) ->
     with db.connect(settings) as driver:
         provenance.record(driver, dataset, settings.database)
     pipeline.check_reject_rate(outcome, 0.01)
+    _load_science(settings, folder, console)
+
+
+def _load_science(settings: settings_module.Settings, folder: Path, console: Console) -> None:
+    """The simulated works, institutions and context of the folder, loaded online (the server runs now)."""
+    if not (folder / "works.csv").exists():
+        return  # a folder generated before the science side existed
+    from graph.ingest.science import load as science
+
+    rejects = pipeline.default_rejects_file(folder).with_suffix(".science.csv")
+    with db.connect(settings) as driver:
+        outcome = science.prepare(
+            folder, rejects, known_cities=science.graph_cities(driver, settings.database)
+        )
+        try:
+            science.load(driver, outcome.staging, database=settings.database, console=console)
+        finally:
+            outcome.staging.remove()
+    pipeline.check_reject_rate(outcome, 0.01)
 
 
 @click.command("demo")
@@ -54,7 +73,8 @@ def _load(settings: settings_module.Settings, folder: Path, console: Console) ->
 @click.option("--port", default=8501, show_default=True, help="The explorer's port.")
 @click.pass_context
 def demo(ctx: click.Context, patents: int, seed: int, open_ui: bool, port: int) -> None:
-    """Start Neo4j, generate and load a SIMULATED patent universe, compute every indicator, open the explorer.
+    """Start Neo4j, generate and load a SIMULATED patent universe (with its works and economic context),
+    compute every indicator, open the explorer.
 
     Uses the server of NEO4J_URI when it is set. Data goes to data/demo-N-sS/; a database that
     already holds patents is used as it is.

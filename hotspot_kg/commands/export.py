@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from analytics import export_file, exports
-from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, SELF_CITATIONS, TECH_UNITS, YEARS, parse_period
+from analytics.switches import (
+    COUNTINGS,
+    GEOS,
+    GREATER_CHINA,
+    IPC_LEVELS,
+    SELF_CITATIONS,
+    TECH_UNITS,
+    YEARS,
+    parse_period,
+)
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 from hotspot_kg.core.errors import HotspotError
@@ -49,6 +58,11 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 )
 @click.option("--threshold", type=float, help="KCI/TCI: RSI threshold of M (default 1).")
 @click.option("--steps", type=click.IntRange(min=1), help="KCI/TCI reflections: iterations (default 20).")
+@click.option(
+    "--greater-china",
+    type=click.Choice(GREATER_CHINA),
+    help="Science collaboration: HK, MO and TW apart from CN (separate, default) or domestic.",
+)
 def export(name: str, out: Path, **switches: object) -> None:
     """Compute indicator NAME and write it to FILE.csv, with the settings in FILE.meta.json.
 

@@ -14,6 +14,7 @@ from graph.ingest.load_path import finish_load, load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
 from hotspot_kg.core import db, settings
+from hotspot_kg.core.errors import ConfigError
 
 
 def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
@@ -41,7 +42,7 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
 
 
 @click.command("load")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(READERS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted([*READERS, "science"])))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--bulk", is_flag=True, help="First load into an EMPTY local database with neo4j-admin import (fast)."
@@ -82,7 +83,8 @@ def load(
     rejects_file: Path | None,
     lake_root: Path | None,
 ) -> None:
-    """Load patent records from PATH, in FORMAT, into the graph.
+    """Load patent records from PATH, in FORMAT, into the graph (FORMAT science: a folder of works,
+    institutions, cities and city_context CSV files, see docs/science.md).
 
     Every row is checked first; rejected rows go to the rejects file with file, line and reason, and the
     good rows load. Where the data came from (the manifest.json of `hotspot-kg fetch`, else the format
@@ -94,9 +96,17 @@ def load(
         hotspot-kg load canonical data/sample/ --max-reject-rate 0.05
 
         hotspot-kg load canonical data/sample/ --lake data/lake/sample
+
+        hotspot-kg load science data/openalex-CN/
     """
     console = Console(stderr=True)
     config = settings.current()
+    if fmt == "science":
+        if lake_root is not None:
+            raise ConfigError("--lake keeps patent tables; load science without it")
+        rejects_file = rejects_file or pipeline.default_rejects_file(path)
+        _load_science(console, path, rejects_file, batch_size, max_reject_rate, bulk)
+        return
     driver = None if bulk else db.connect(config)
     try:
         outcome, created = load_path(
@@ -110,5 +120,27 @@ def load(
         finish_load(driver, config, fmt, path, outcome, lake_root)
     if lake_root is not None:
         console.print(f"Lake of the validated tables: {lake_root}")
+    _summary(Console(), outcome, created)
+    pipeline.check_reject_rate(outcome, max_reject_rate)
+
+
+def _load_science(
+    console: Console, path: Path, rejects_file: Path, batch_size: int, max_reject_rate: float, bulk: bool
+) -> None:
+    from graph.ingest.science import load as science
+
+    if bulk:
+        raise ConfigError("--bulk loads patents into an empty database; load science online (without --bulk)")
+    config = settings.current()
+    with db.connect(config) as driver:
+        outcome = science.prepare(
+            path, rejects_file, known_cities=science.graph_cities(driver, config.database)
+        )
+        try:
+            created = science.load(
+                driver, outcome.staging, database=config.database, batch_size=batch_size, console=console
+            )
+        finally:
+            outcome.staging.remove()
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

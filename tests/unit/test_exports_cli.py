@@ -20,6 +20,8 @@ CONTRACT = {
     "local-network": "city_id, period, applicant_id, name, type, degree, betweenness, community",
     "stakeholders": "city_id, year, type, patents",
     "ownership": "city_id, year, ownership, patents",
+    "science-profile": "city_id, period, field, works, share, share_all, rsi",
+    "science-collaboration-types": "city_id, year, local, domestic, international, single",
 }
 
 
@@ -36,6 +38,13 @@ def test_unused_switch_is_refused_with_the_options_it_takes() -> None:
         switches_for("rsi", {"ipc_level": "group"})
     assert switches_for("rsi", {"ipc_level": "group", "tech_unit": "ipc"}).ipc_level == "group"
     assert switches_for("kci", {"ipc_level": "main_group"}).ipc_level == "main_group"
+    with pytest.raises(IndicatorError, match="export rsi does not use --greater-china"):
+        switches_for("rsi", {"greater_china": "domestic"})
+    with pytest.raises(IndicatorError, match="export science-profile does not use --geo"):
+        switches_for("science-profile", {"geo": "inventor"})
+    assert (
+        switches_for("science-collaboration-types", {"greater_china": "domestic"}).greater_china == "domestic"
+    )
 
 
 def test_cli_refuses_in_one_line_before_connecting(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]

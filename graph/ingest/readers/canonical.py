@@ -35,7 +35,7 @@ SNIFF_BYTES = 64 * 1024
 class Folder:
     """The canonical CSV files of a folder or a zip archive."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, required: tuple[str, ...] = REQUIRED_FILES) -> None:
         self.path = Path(path)
         self._zip_names: dict[str, str] = {}
         if self.path.is_dir():
@@ -48,7 +48,7 @@ class Folder:
             raise InputError(
                 f"{self.path}: the canonical input is a folder (or a .zip) of CSV files such as patents.csv"
             )
-        missing = [f"{t}.csv" for t in REQUIRED_FILES if t not in self.files]
+        missing = [f"{t}.csv" for t in required if t not in self.files]
         if missing:
             raise InputError(f"{self.path}: {', '.join(missing)} is missing; the canonical input needs it")
 

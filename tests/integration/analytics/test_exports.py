@@ -32,6 +32,13 @@ def build(graph) -> None:  # type: ignore[no-untyped-def]
                      "applicants": apps, "inventors": invs})  # fmt: skip
     graph.patents(rows)
     graph.citations([(f"e{n}", f"e{n - 3}") for n in range(3, 24)] + [("e5", "ZZ1")])
+    graph.run(  # works at institutions of SZ, GZ and NY (the science exports)
+        "UNWIND $rows AS r MERGE (c:City {id: r[2]}) MERGE (i:Institution:HotspotTest {id: r[1]}) "
+        "MERGE (i)-[:LOCATED_IN]->(c) MERGE (w:Work:HotspotTest {id: r[0]}) SET w.year = r[3], w.field = r[4] "
+        "MERGE (w)-[:AUTHORED_AT]->(i)",
+        [(f"w{n}", f"u{n % 3}", ("SZ", "GZ", "NY")[n % 3], 2000 + n, 17 + n % 2) for n in range(12)]
+        + [("w0", "u1", "GZ", 2000, 17), ("w5", "u0", "SZ", 2005, 18)],
+    )
 
 
 def test_every_export(driver: Driver, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]

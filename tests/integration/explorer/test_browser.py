@@ -39,6 +39,7 @@ PAGES = [  # url path of the page, the heading to wait for
     ("novelty_complexity", "novelty versus complexity"),
     ("ecosystem", "the innovation ecosystem"),
     ("global_networks", "local, domestic and international links"),
+    ("science_context", "science and economic context"),
     ("cypher_console", "Cypher console"),
 ]
 
