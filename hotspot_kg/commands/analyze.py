@@ -8,6 +8,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from analytics.analyze import STEPS, run_step
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS, Switches, parse_period
+from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 
@@ -22,9 +23,10 @@ from hotspot_kg.core import settings as settings_module
 @click.option(
     "--period", "periods", multiple=True, metavar="NAME:FIRST-LAST", help="Default: the three stages."
 )
+@unit_options
 def analyze(
     names: tuple[str, ...], geo: str | None, counting: str, year: str, ipc_level: str, pool_years: int,
-    periods: tuple[str, ...],
+    periods: tuple[str, ...], **units: object,
 ) -> None:  # fmt: skip
     """Compute the indicators NAME ... (all by default) and write back what the graph keeps:
     novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED. The last step, store, keeps the result
@@ -35,10 +37,15 @@ def analyze(
         hotspot-kg analyze novelty specialisation --pool-years 5
 
         hotspot-kg analyze store
+
+        hotspot-kg analyze clusters --cluster-radius-km 13 --cluster-min-weight 400
+
+        hotspot-kg analyze store --unit family --geo-unit cluster --cluster-min-weight 400
     """
     switches = Switches(
         geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,
         periods=tuple(parse_period(p) for p in periods) or None,
+        **{k: v for k, v in units.items() if v is not None},  # type: ignore[arg-type]
     )  # fmt: skip
     chosen = list(names) or list(STEPS)
     console = Console(stderr=True)

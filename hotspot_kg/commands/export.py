@@ -8,6 +8,7 @@ import click
 
 from analytics import export_file, exports
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, SELF_CITATIONS, TECH_UNITS, YEARS, parse_period
+from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 from hotspot_kg.core.errors import HotspotError
@@ -49,6 +50,7 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 )
 @click.option("--threshold", type=float, help="KCI/TCI: RSI threshold of M (default 1).")
 @click.option("--steps", type=click.IntRange(min=1), help="KCI/TCI reflections: iterations (default 20).")
+@unit_options
 def export(name: str, out: Path, **switches: object) -> None:
     """Compute indicator NAME and write it to FILE.csv, with the settings in FILE.meta.json.
 
@@ -57,6 +59,8 @@ def export(name: str, out: Path, **switches: object) -> None:
     Example:
 
         hotspot-kg export rsi --out rsi.csv --counting whole --period boom:2006-2015 --city gn:1795565
+
+        hotspot-kg export knowledge-sourcing --out sources.csv --unit family --geo-unit cluster
     """
     exports.switches_for(name, switches)  # refuse unused switches before connecting
     settings = settings_module.current()
