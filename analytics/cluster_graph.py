@@ -81,7 +81,9 @@ def write(driver: Driver, result: clusters.Clusters, database: str | None = None
 
 def places_table(result: clusters.Clusters, cities: pd.DataFrame) -> pd.DataFrame:
     """The places of ``geo_unit = cluster``: every cluster, then every city in none (place_id, name,
-    country, countries, lat, lon, clustered, weight), for the explorer's picker and map."""
+    country, countries, lat, lon, clustered, cities: the ids of its cities), for the explorer's picker and map."""
+    clustered = result.members[result.members["clustered"].astype(bool)]
+    inside = clustered.groupby("cluster_id")["city_id"].agg(lambda s: sorted(str(c) for c in s))
     own = result.members[~result.members["clustered"].astype(bool)][["city_id"]]
     alone = own.merge(cities, on="city_id", how="left")
     rows = pd.DataFrame({
@@ -92,5 +94,6 @@ def places_table(result: clusters.Clusters, cities: pd.DataFrame) -> pd.DataFram
         "lat": pd.concat([result.clusters["lat"], alone["lat"]], ignore_index=True),
         "lon": pd.concat([result.clusters["lon"], alone["lon"]], ignore_index=True),
         "clustered": [True] * len(result.clusters) + [False] * len(alone),
+        "cities": [inside.get(k, []) for k in result.clusters["cluster_id"]] + [[str(c)] for c in alone["city_id"]],
     })  # fmt: skip
     return rows

@@ -40,7 +40,7 @@ TABLES = (
     "places",
 )
 PER_YEAR_COLUMNS = ["city_id", "year", "patents"]
-PLACE_COLUMNS = ["place_id", "name", "country", "countries", "lat", "lon", "clustered"]
+PLACE_COLUMNS = ["place_id", "name", "country", "countries", "lat", "lon", "clustered", "cities"]
 Result = tuple[pd.DataFrame, dict[str, Any]]
 
 
