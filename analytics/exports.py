@@ -159,7 +159,7 @@ EXPORTS: dict[str, Export] = {
                frozenset(PLACED | {"periods", "cities", "self_citations"}), _sourcing),
         Export("local-network",
                ("city_id", "period", "applicant_id", "name", "type", "degree", "betweenness", "community"),
-               frozenset({"year", "periods", "cities"}), _network),
+               frozenset(PLACE | {"year", "periods", "cities"}), _network),
         Export("stakeholders", tuple(ecosystem.STAKEHOLDER_COLUMNS), frozenset(PLACED | {"cities"}), _stakeholders),
         Export("ownership", tuple(ecosystem.OWNERSHIP_COLUMNS), frozenset(PLACED | {"cities"}), _ownership),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 from neo4j import Driver
 
+from analytics import units
 from analytics.graphio import autocommit, query
 from analytics.switches import Period, Switches
 
@@ -58,13 +59,31 @@ class LocalNetwork:
         return float(self.nodes.groupby("component").size().max() / len(self.nodes))
 
 
+def place_cities(
+    driver: Driver, place_ids: list[str], switches: Switches, database: str | None = None
+) -> dict[str, list[str]]:
+    """The cities of each place: the city itself, or under ``geo_unit = cluster`` a cluster's cities."""
+    if switches.geo_unit != "cluster":
+        return {p: [p] for p in place_ids}
+    place = units.places(driver, switches, database).place
+    return {p: sorted(str(c) for c in place.index[place.to_numpy() == p]) or [p] for p in place_ids}
+
+
 def local_network(
-    driver: Driver, city_id: str, period: Period, switches: Switches, database: str | None = None
+    driver: Driver,
+    city_id: str,
+    period: Period,
+    switches: Switches,
+    database: str | None = None,
+    city_ids: list[str] | None = None,
 ) -> LocalNetwork:
-    """Project, analyse and drop the network of ``city_id`` in ``period``."""
+    """Project, analyse and drop the network of place ``city_id`` (its cities ``city_ids``; default: the
+    place's cities under ``switches``) in ``period``."""
     name = f"hotspot-local-{uuid.uuid4().hex[:12]}"
+    if city_ids is None:
+        city_ids = place_cities(driver, [city_id], switches, database)[city_id]
     span = {
-        "city_id": city_id,
+        "city_ids": city_ids,
         "year_basis": switches.year,
         "first_year": period.first,
         "last_year": period.last,
@@ -89,9 +108,10 @@ def local_network(
 def compute(
     driver: Driver, switches: Switches, periods: list[Period], database: str | None = None
 ) -> list[LocalNetwork]:
-    """The local network of every city in ``switches.cities`` and every period."""
+    """The local network of every place in ``switches.cities`` and every period."""
+    members = place_cities(driver, list(switches.cities or ()), switches, database)
     return [
-        local_network(driver, city, period, switches, database)
+        local_network(driver, city, period, switches, database, members[city])
         for city in (switches.cities or ())
         for period in periods
     ]

@@ -179,7 +179,11 @@ def store_all(
                              "seconds": time.perf_counter() - t0})  # fmt: skip
                 if report:
                     report(f"{n}: {len(table)} rows ({done[-1]['seconds']:.1f} s)")
-    for city in city_ids(driver, cities, database):
+    chosen = city_ids(driver, cities, database)
+    if switches.geo_unit == "cluster":  # the places of the default cities: their clusters
+        place = units.places(driver, switches, database).place
+        chosen = list(dict.fromkeys(str(place.get(c, c)) for c in chosen))
+    for city in chosen:
         t0 = time.perf_counter()
         rows = store_networks(driver, switches.with_(cities=None), city, data_stamp, database)
         done.append({"name": "local-network", "switches": city, "rows": rows,

@@ -130,3 +130,18 @@ def test_analyze_clusters_writes_clusters_once(driver: Driver, graph) -> None:  
         alone, _, _ = driver.execute_query("MATCH (c:City {id: 'NY'}) RETURN c.clustered AS clustered")
         assert alone[0]["clustered"] is False
     driver.execute_query("MATCH (k:Cluster) DETACH DELETE k")
+
+
+def test_the_local_network_of_a_cluster_joins_its_cities_applicants(
+    driver: Driver, graph, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    build(graph)
+    place(driver)
+    city, _ = table(driver, "local-network", {"cities": ("SZ",), "periods": ()}, tmp_path)
+    wide = {"geo_unit": "cluster", "cluster_radius_km": 200.0, "cluster_min_weight": 10.0}
+    cluster, meta = table(
+        driver, "local-network", {**wide, "cities": ("cluster:SZ",), "periods": ()}, tmp_path
+    )
+    assert set(city["applicant_id"]) == {"a1", "a2"}  # located in SZ
+    assert set(cluster["applicant_id"]) == {"a1", "a2", "a3"}  # a3 in GZ co-applies with a2
+    assert set(cluster["city_id"]) == {"cluster:SZ"} and meta["settings"]["geo_unit"] == "cluster"
