@@ -34,7 +34,8 @@ PCT_OFFICE = "WO"
 class Units:
     """``code``: for each patent row, the row of its unit in ``table`` (-1: out of scope). ``table``:
     unit_id (the family_id, or the patent id of a patent counted alone) and year. ``family``: each
-    patent row's family code over all families, before the scope (to deduplicate citations)."""
+    patent row's unit code before the scope (its family's, or its own row with ``unit = patent``), which
+    deduplicates citations."""
 
     code: np.ndarray
     table: pd.DataFrame
@@ -78,7 +79,7 @@ def units_of(
     if unit == "patent":
         code = np.where(keep, np.cumsum(keep) - 1, -1)
         table = pd.DataFrame({"unit_id": ids[keep], "year": years[keep]})
-        return Units(code, table.reset_index(drop=True), family)
+        return Units(code, table.reset_index(drop=True), np.arange(len(patents)))  # a citation per cited patent
     _, code = np.unique(family[keep], return_inverse=True)
     full = np.full(len(patents), -1, dtype=np.int64)
     full[keep] = code

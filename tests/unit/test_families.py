@@ -99,6 +99,14 @@ def test_international_scope_keeps_families_in_two_offices_or_with_a_pct_member(
     assert f.citations.empty  # G and P6 are out of scope: their citations go too
     p = family_links(scope="international", unit="patent")
     assert list(p.patents["patent_id"]) == ["P1", "P2", "P3", "P7"]
+    assert p.citations.empty  # P4, P5 and P6 (the citing patents) are out of scope
+
+
+def test_with_patents_a_citation_to_two_members_of_a_family_counts_twice() -> None:
+    p = family_links(unit="patent")
+    # P6 cites P1 and P3 (both of F): two patents cited, two citations; P6's two to node 99: one
+    pairs = sorted(zip(p.citations["patent"], p.citations["cited"], strict=True))
+    assert pairs == [(3, 0), (3, 4), (4, 1), (5, -1), (5, 0), (5, 2)]
 
 
 def test_patents_without_a_family_are_families_of_their_own() -> None:
