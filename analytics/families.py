@@ -79,7 +79,9 @@ def units_of(
     if unit == "patent":
         code = np.where(keep, np.cumsum(keep) - 1, -1)
         table = pd.DataFrame({"unit_id": ids[keep], "year": years[keep]})
-        return Units(code, table.reset_index(drop=True), np.arange(len(patents)))  # a citation per cited patent
+        return Units(
+            code, table.reset_index(drop=True), np.arange(len(patents))
+        )  # a citation per cited patent
     _, code = np.unique(family[keep], return_inverse=True)
     full = np.full(len(patents), -1, dtype=np.int64)
     full[keep] = code
