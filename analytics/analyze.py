@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from neo4j import Driver
 
 from analytics import (
+    cluster_graph,
     collaboration,
     complexity_graph,
     ecosystem,
@@ -29,11 +31,31 @@ from analytics.switches import Period, Switches, parse_periods
 from hotspot_kg.core.errors import IndicatorError
 
 Step = Callable[[Driver, Switches, str | None], str]
+NOT_WRITTEN = "not written back: the graph keeps the results of patents in cities"
+
+
+def _as_loaded(s: Switches) -> bool:
+    """Whether the units are those of the graph (patents in cities), which the write-backs are made of."""
+    return not s.by_family and s.geo_unit == "city"
+
+
+def _clusters(driver: Driver, s: Switches, db: str | None) -> str:
+    result = cluster_graph.compute(driver, s, db)
+    written = cluster_graph.write(driver, result, db)
+    top = ", ".join(result.clusters["name"].head(3))
+    clustered = int(result.members["clustered"].sum())
+    return (
+        f"{written['clusters']} clusters ({top or 'none'}); {clustered} of {len(result.members)} cities in one "
+        f"(radius {s.cluster_radius_km:g} km, minimum weight {s.cluster_min_weight:g}, points {s.cluster_points})"
+    )
 
 
 def _novelty(driver: Driver, s: Switches, db: str | None) -> str:
-    run = novelty_graph.write(driver, novelty_graph.compute(driver, s, db), db)
+    run = novelty_graph.compute(driver, s, db)
     novel = int(run.result.patents["novel"].sum()) if len(run.result.patents) else 0
+    if s.by_family:
+        return f"{len(run.result.patents)} {s.unit}s scored, {novel} novel; {NOT_WRITTEN}"
+    run = novelty_graph.write(driver, run, db)
     t = run.timings
     return (
         f"{len(run.result.patents)} patents scored, {novel} novel; wrote {run.written} "
@@ -43,6 +65,8 @@ def _novelty(driver: Driver, s: Switches, db: str | None) -> str:
 
 def _specialisation(driver: Driver, s: Switches, db: str | None) -> str:
     table, periods = specialisation.compute(driver, s.with_(tech_unit="field35", cities=None), db)
+    if not _as_loaded(s):
+        return f"{len(table)} {s.geo_unit}-field cells in {len(periods)} periods; {NOT_WRITTEN}"
     written = specialisation.write(driver, table, s, periods, db)
     return f"{len(table)} city-field cells in {len(periods)} periods; {written} SPECIALISED_IN links"
 
@@ -61,8 +85,10 @@ def _collaboration(driver: Driver, s: Switches, db: str | None) -> str:
 
 def _sourcing(driver: Driver, s: Switches, db: str | None) -> str:
     table, unresolved, periods = sourcing.compute(driver, s.with_(cities=None), db)
-    written = sourcing.write(driver, table, s, periods, db)
     unres = float(unresolved["unresolved"].sum()) if len(unresolved) else 0.0
+    if not _as_loaded(s):
+        return f"{len(table)} source rows; {unres:g} unresolved citations; {NOT_WRITTEN}"
+    written = sourcing.write(driver, table, s, periods, db)
     return f"{written} SOURCES_FROM links; {unres:g} unresolved citations"
 
 
@@ -98,6 +124,7 @@ def _store(driver: Driver, s: Switches, db: str | None) -> str:
 
 
 STEPS: dict[str, Step] = {
+    "clusters": _clusters,
     "novelty": _novelty,
     "specialisation": _specialisation,
     "complexity": _complexity,
@@ -140,9 +167,12 @@ def switches(
     ipc_level: str = "subclass",
     pool_years: int = 5,
     periods: str | Period | tuple[str | Period, ...] | list[str | Period] | None = None,
+    **units: Any,
 ) -> Switches:
-    """The switches of an analysis (checked by :class:`Switches`); periods as NAME:FIRST-LAST text."""
+    """The switches of an analysis (checked by :class:`Switches`); periods as NAME:FIRST-LAST text;
+    ``units``: the unit, scope and place switches (``unit``, ``scope``, ``geo_unit``, ``cluster_*``), None
+    meaning the default."""
     return Switches(
         geo=geo, counting=counting, year=year, ipc_level=ipc_level, pool_years=pool_years,
-        periods=parse_periods(periods) or None,
+        periods=parse_periods(periods) or None, **{k: v for k, v in units.items() if v is not None},
     )  # fmt: skip

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from neo4j import Driver
 
+from analytics import units
 from analytics.graphio import query
 from analytics.switches import Switches
 
@@ -61,11 +62,14 @@ def _codes(values: pd.Series) -> np.ndarray:
 
 def patent_types(persons: pd.DataFrame, countries: pd.Series) -> pd.DataFrame:
     """Per patent (index: code of patent_id): year, persons, located, n_cities, n_countries and type,
-    from one row per (patent_id, year, person_id, city_id) link (city_id null when unlocated)."""
+    from one row per (patent_id, year, person_id, city_id) link (city_id null when unlocated). The
+    country of a person is that of its city, or the ``country`` column when given (a city replaced by
+    its cluster keeps its own country)."""
+    country = persons["country"] if "country" in persons else persons["city_id"].map(countries)
     rows = pd.DataFrame({
         "p": _codes(persons["patent_id"]), "year": persons["year"].to_numpy(),
         "person": _codes(persons["person_id"]), "city": _codes(persons["city_id"]),
-        "country": _codes(persons["city_id"].map(countries)),
+        "country": _codes(country),
     })  # fmt: skip
     located = rows[rows["city"] >= 0]
     per = rows.groupby("p").agg(year=("year", "first"), persons=("person", "nunique"))
@@ -105,10 +109,15 @@ def by_city_from_persons(
 def compute(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
     """Collaboration types per city and year under ``switches`` (geo default: inventor)."""
     params = {"geo": switches.geo or "inventor", "year_basis": switches.year}
-    persons = query(driver, "collaboration_persons", params, database)
+    persons = units.unit_rows(
+        driver, switches, query(driver, "collaboration_persons", params, database), database
+    )
     if persons.empty:
         return pd.DataFrame({c: [] for c in COLUMNS})
     countries = query(driver, "city_countries", None, database).set_index("city_id")["country"]
+    if switches.geo_unit == "cluster":  # local: within one cluster; the countries stay the persons' own
+        persons = units.to_places(persons.assign(country=persons["city_id"].map(countries)),
+                                  units.places(driver, switches, database))  # fmt: skip
     table = by_city_from_persons(persons, countries, switches.counting)
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)

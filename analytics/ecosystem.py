@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from neo4j import Driver
 
-from analytics import links
+from analytics import units as study_units
 from analytics.graphio import query
 from analytics.switches import Switches
 
@@ -49,12 +49,15 @@ def compute(
     """(stakeholders, ownership) tables under ``switches``."""
     geo = switches.geo or "applicant"
     rows = query(driver, "ecosystem_applicants", {"year_basis": switches.year}, database)
+    rows = study_units.unit_rows(driver, switches, rows, database)
     if rows.empty:
         return (
             pd.DataFrame({c: [] for c in STAKEHOLDER_COLUMNS}),
             pd.DataFrame({c: [] for c in OWNERSHIP_COLUMNS}),
         )
-    located = links.patent_cities(driver, switches.year, "inventor", database) if geo == "inventor" else None
+    located = study_units.patent_cities(driver, switches, "inventor", database) if geo == "inventor" else None
+    if geo == "applicant" and switches.geo_unit == "cluster":
+        rows = study_units.to_places(rows, study_units.places(driver, switches, database))
     stake = tally(units(rows, "type", geo, located), "type", switches.counting)
     own = tally(units(rows, "ownership", geo, located), "ownership", switches.counting)
     if switches.cities is not None:

@@ -34,6 +34,10 @@ from hotspot_kg.core.errors import IndicatorError
 Result = tuple[pd.DataFrame, dict[str, Any]]
 COMMON = {"geo", "counting", "year"}
 COMPLEXITY = {"method", "convention", "threshold", "steps"}
+UNIT = {"unit", "scope"}  # what one counted invention is (analytics.units)
+PLACE = {"geo_unit", "cluster_points", "cluster_radius_km", "cluster_min_weight"}  # cities or clusters
+CLUSTER_ONLY = ("cluster_points", "cluster_radius_km", "cluster_min_weight")
+PLACED = COMMON | UNIT | PLACE
 
 
 @dataclass(frozen=True)
@@ -150,25 +154,26 @@ TOGETHER: dict[str, Callable[[Driver, Switches, str | None], dict[str, Result]]]
 EXPORTS: dict[str, Export] = {
     e.name: e
     for e in (
-        Export("novelty-patents", tuple(novelty.PATENT_COLUMNS), frozenset({"year", "ipc_level", "pool_years"}),
+        Export("novelty-patents", tuple(novelty.PATENT_COLUMNS), frozenset(UNIT | {"year", "ipc_level", "pool_years"}),
                _novelty_patents),
         Export("novelty-cities", tuple(novelty.CITY_COLUMNS),
-               frozenset(COMMON | {"ipc_level", "pool_years", "cities"}), _novelty_cities),
+               frozenset(PLACED | {"ipc_level", "pool_years", "cities"}), _novelty_cities),
         Export("rsi", tuple(specialisation.RSI_COLUMNS),
-               frozenset(COMMON | {"tech_unit", "ipc_level", "periods", "cities"}), _rsi),
+               frozenset(PLACED | {"tech_unit", "ipc_level", "periods", "cities"}), _rsi),
         Export("kci", tuple(complexity_graph.KCI_COLUMNS),
-               frozenset(COMMON | COMPLEXITY | {"tech_unit", "ipc_level", "periods", "cities"}), _complexity("kci")),
+               frozenset(PLACED | COMPLEXITY | {"tech_unit", "ipc_level", "periods", "cities"}),
+               _complexity("kci")),
         Export("tci", tuple(complexity_graph.TCI_COLUMNS),
-               frozenset(COMMON | COMPLEXITY | {"tech_unit", "ipc_level", "periods"}), _complexity("tci")),
+               frozenset(PLACED | COMPLEXITY | {"tech_unit", "ipc_level", "periods"}), _complexity("tci")),
         Export("collaboration-types", ("city_id", "year", "local", "domestic", "international", "single"),
-               frozenset(COMMON | {"cities"}), _collaboration),
+               frozenset(PLACED | {"cities"}), _collaboration),
         Export("knowledge-sourcing", tuple(sourcing.COLUMNS),
-               frozenset(COMMON | {"periods", "cities", "self_citations"}), _sourcing),
+               frozenset(PLACED | {"periods", "cities", "self_citations"}), _sourcing),
         Export("local-network",
                ("city_id", "period", "applicant_id", "name", "type", "degree", "betweenness", "community"),
-               frozenset({"year", "periods", "cities"}), _network),
-        Export("stakeholders", tuple(ecosystem.STAKEHOLDER_COLUMNS), frozenset(COMMON | {"cities"}), _stakeholders),
-        Export("ownership", tuple(ecosystem.OWNERSHIP_COLUMNS), frozenset(COMMON | {"cities"}), _ownership),
+               frozenset(PLACE | {"year", "periods", "cities"}), _network),
+        Export("stakeholders", tuple(ecosystem.STAKEHOLDER_COLUMNS), frozenset(PLACED | {"cities"}), _stakeholders),
+        Export("ownership", tuple(ecosystem.OWNERSHIP_COLUMNS), frozenset(PLACED | {"cities"}), _ownership),
         Export("science-profile", tuple(science.PROFILE_COLUMNS), frozenset({"counting", "periods", "cities"}),
                _science_profile),
         Export("science-collaboration-types", tuple(science.COLLABORATION_COLUMNS),
@@ -181,6 +186,9 @@ OPTION = {
     "pool_years": "--pool-years", "tech_unit": "--tech-unit", "periods": "--period", "cities": "--city",
     "self_citations": "--self-citations", "method": "--method", "convention": "--convention",
     "threshold": "--threshold", "steps": "--steps", "greater_china": "--greater-china",
+    "unit": "--unit", "scope": "--scope", "geo_unit": "--geo-unit",
+    "cluster_points": "--cluster-points", "cluster_radius_km": "--cluster-radius-km",
+    "cluster_min_weight": "--cluster-min-weight",
 }  # fmt: skip
 
 
@@ -200,6 +208,11 @@ def switches_for(name: str, given: Mapping[str, Any]) -> Switches:
         raise IndicatorError(
             f"export {name} does not use {', '.join(OPTION[u] for u in unused)}; it takes: {takes}"
         )
+    clustering = sorted(k for k in CLUSTER_ONLY if k in given)
+    if clustering and given.get("geo_unit") != "cluster":
+        raise IndicatorError(
+            f"{', '.join(OPTION[k] for k in clustering)} shape the clusters; give them with --geo-unit cluster"
+        )
     tech_unit = given.get("tech_unit") or ("ipc" if name in ("kci", "tci") else "field35")
     if "ipc_level" in given and name in ("rsi", "kci", "tci") and tech_unit == "field35":
         raise IndicatorError(f"export {name} uses --ipc-level only with --tech-unit ipc")
@@ -214,6 +227,8 @@ def resolved_settings(name: str, switches: Switches) -> dict[str, Any]:
     values = switches.as_dict()
     values["geo"] = switches.geo or ("inventor" if name == "collaboration-types" else "applicant")
     values["tech_unit"] = switches.tech_unit or ("ipc" if name in ("kci", "tci") else "field35")
+    if switches.geo_unit != "cluster":
+        values.update(dict.fromkeys(CLUSTER_ONLY))  # no clusters: their settings play no part
     return {k: values[k] for k in OPTION if k in lookup(name).uses}
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 from graphdatascience import Graph, GraphDataScience
 from neo4j import Driver
 
+from analytics import units
 from analytics.graphio import autocommit, query
 from analytics.switches import Period, Switches
 from hotspot_kg.core import gds_client
@@ -67,20 +68,34 @@ class LocalNetwork:
         return float(self.nodes.groupby("component").size().max() / len(self.nodes))
 
 
+def place_cities(
+    driver: Driver, place_ids: list[str], switches: Switches, database: str | None = None
+) -> dict[str, list[str]]:
+    """The cities of each place: the city itself, or under ``geo_unit = cluster`` a cluster's cities."""
+    if switches.geo_unit != "cluster":
+        return {p: [p] for p in place_ids}
+    place = units.places(driver, switches, database).place
+    return {p: sorted(str(c) for c in place.index[place.to_numpy() == p]) or [p] for p in place_ids}
+
+
 def local_network(
     driver: Driver,
     city_id: str,
     period: Period,
     switches: Switches,
     database: str | None = None,
+    city_ids: list[str] | None = None,
     gds: GraphDataScience | None = None,
 ) -> LocalNetwork:
-    """Project, analyse and drop the network of ``city_id`` in ``period``; ``gds`` is a client on
-    ``driver`` (built here when not given)."""
+    """Project, analyse and drop the network of place ``city_id`` (its cities ``city_ids``; default: the
+    place's cities under ``switches``) in ``period``; ``gds`` is a client on ``driver`` (built here when
+    not given)."""
     gds = gds or gds_client.client(driver, database)
     name = f"hotspot-local-{uuid.uuid4().hex[:12]}"
+    if city_ids is None:
+        city_ids = place_cities(driver, [city_id], switches, database)[city_id]
     span = {
-        "city_id": city_id,
+        "city_ids": city_ids,
         "year_basis": switches.year,
         "first_year": period.first,
         "last_year": period.last,
@@ -129,10 +144,11 @@ def _analyse(gds: GraphDataScience, graph: Graph) -> tuple[pd.DataFrame, float |
 def compute(
     driver: Driver, switches: Switches, periods: list[Period], database: str | None = None
 ) -> list[LocalNetwork]:
-    """The local network of every city in ``switches.cities`` and every period."""
+    """The local network of every place in ``switches.cities`` and every period."""
     gds = gds_client.client(driver, database)
+    members = place_cities(driver, list(switches.cities or ()), switches, database)
     return [
-        local_network(driver, city, period, switches, database, gds)
+        local_network(driver, city, period, switches, database, members[city], gds)
         for city in (switches.cities or ())
         for period in periods
     ]

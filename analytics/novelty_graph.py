@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 from neo4j import Driver
 
-from analytics import links, novelty
+from analytics import novelty, units
 from analytics.graphio import autocommit, plain, query, records, write_rows
+from analytics.links import city_pairs
 from analytics.switches import Switches
 
 
@@ -40,14 +41,13 @@ def read(
     """Pull every dated patent's codes at ``ipc_level`` once (:mod:`analytics.links`), and score
     them; with ``with_cities``, the patents' cities under ``geo`` come in the same pull."""
     geo = (switches.geo or "applicant") if with_cities else None
-    pulled = links.pull(driver, year_basis=switches.year, tech_unit="ipc", ipc_level=switches.ipc_level,
-                        geo=geo, database=database)  # fmt: skip
+    pulled = units.pull(driver, switches, tech_unit="ipc", geo=geo, database=database)
     cid, codes = pd.factorize(pulled.techs["tech"], sort=True)
     result = novelty.score_arrays(
         pulled.patents["patent_id"].to_numpy(), pulled.patents["year"].to_numpy(),
         pulled.techs["patent"].to_numpy(), cid, pd.Index(codes), switches.pool_years,
     )  # fmt: skip
-    return result, (links.city_pairs(pulled) if with_cities else None)
+    return result, (city_pairs(pulled) if with_cities else None)
 
 
 def compute(
@@ -112,7 +112,7 @@ def patent_cities(
     """patent_id, city_id under ``geo``: those pulled with ``run``'s codes, else pulled now."""
     if run.located is not None:
         return run.located
-    return links.patent_cities(driver, switches.year, switches.geo or "applicant", database)
+    return units.patent_cities(driver, switches, switches.geo or "applicant", database)
 
 
 def cities(driver: Driver, switches: Switches, run: NoveltyRun, database: str | None = None) -> pd.DataFrame:

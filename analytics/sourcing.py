@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 from neo4j import Driver
 
+from analytics import units
 from analytics.graphio import query, records, write_rows
-from analytics.links import Links, pull
+from analytics.links import Links
 from analytics.switches import Period, Switches, assign_periods
 
 COLUMNS = ["city_id", "period", "source_city_id", "relation", "citations", "share"]
@@ -47,12 +49,24 @@ def flows(
     )
     f = c[is_resolved].merge(cited, on="cited_id")
     f = f.assign(citations=f["w_citing"] * f["w_cited"])
-    home, source = f["city_id"].map(countries), f["source_city_id"].map(countries)
-    f["relation"] = "foreign"
-    f.loc[home.notna() & (home == source), "relation"] = "domestic"
-    f.loc[f["city_id"] == f["source_city_id"], "relation"] = "local"
-    out = f.groupby(["city_id", "year", "source_city_id", "relation"])["citations"].sum().reset_index()
-    return out, unresolved
+    out = f.groupby(["city_id", "year", "source_city_id"])["citations"].sum().reset_index()
+    home, source = out["city_id"].map(countries), out["source_city_id"].map(countries)
+    out["relation"] = "foreign"
+    out.loc[same_country(home, source), "relation"] = "domestic"
+    out.loc[out["city_id"] == out["source_city_id"], "relation"] = "local"
+    return out[["city_id", "year", "source_city_id", "relation", "citations"]], unresolved
+
+
+def same_country(home: pd.Series, source: pd.Series) -> np.ndarray:
+    """Whether two places share a country. A place's country is a code, or a frozenset of codes for a
+    cluster across a border, which is domestic to each of its countries."""
+    if not any(isinstance(v, frozenset) for v in (*home.to_numpy(), *source.to_numpy())):
+        return (home.notna() & (home == source)).to_numpy()
+
+    def codes(v: object) -> frozenset[object]:
+        return v if isinstance(v, frozenset) else (frozenset() if v is None or v != v else frozenset([v]))
+
+    return np.array([bool(codes(a) & codes(b)) for a, b in zip(home, source, strict=True)], dtype=bool)
 
 
 def mark_self_citations(citations: pd.DataFrame, applicants: pd.DataFrame) -> pd.DataFrame:
@@ -111,15 +125,16 @@ def compute(
     driver: Driver, switches: Switches, database: str | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[Period]]:
     """The sourcing table (COLUMNS), unresolved citations per city and period, and the periods."""
-    links = pull(driver, year_basis=switches.year, geo=switches.geo or "applicant", citations=True,
-                 database=database)  # fmt: skip
+    where = units.places(driver, switches, database)
+    links = units.pull(driver, switches, geo=switches.geo or "applicant", citations=True, places_=where,
+                       database=database)  # fmt: skip
     citations = citation_table(links)
     if switches.self_citations == "exclude" and not citations.empty:
         applicants = query(driver, "patent_applicants", None, database)
+        applicants = units.unit_rows(driver, switches, applicants, database, year=None)
         rows = pd.Index(links.patents["patent_id"]).get_indexer(applicants["patent_id"])
         citations = mark_self_citations(citations, applicants.assign(patent_id=rows)[rows >= 0])
     located = links.cities.rename(columns={"patent": "patent_id"})
-    cities = query(driver, "city_countries", None, database)
     if citations.empty or located.empty:
         empty = pd.DataFrame({c: [] for c in COLUMNS})
         return (
@@ -128,7 +143,7 @@ def compute(
             switches.resolved_periods(None),
         )
     periods = switches.resolved_periods(int(citations["year"].max()))
-    countries = cities.set_index("city_id")["country"]
+    countries = units.country_of(where)
     flow, unresolved = flows(citations, located, countries, switches.counting, switches.self_citations)
     table = by_period(flow, periods)
     rows = assign_periods(unresolved["year"], periods)

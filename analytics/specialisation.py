@@ -13,9 +13,9 @@ import json
 import pandas as pd
 from neo4j import Driver
 
+from analytics import units
 from analytics.counting import city_tech_counts
 from analytics.graphio import records, write_rows
-from analytics.links import pull
 from analytics.rsi import rsi_long
 from analytics.switches import Period, Switches, assign_periods
 from hotspot_kg.core.db import run
@@ -29,16 +29,18 @@ def counts(driver: Driver, switches: Switches, tech_unit: str, database: str | N
     patents' links pulled once, :mod:`analytics.links`, and counted by
     :func:`analytics.counting.city_tech_counts`; the query ``specialisation_counts`` gives the same
     table from the database)."""
-    p = switches.query_params()
-    links = pull(driver, year_basis=p["year_basis"], tech_unit=tech_unit, ipc_level=p["ipc_level"],
-                 geo=p["geo"], ids=False, database=database)  # fmt: skip
+    links = units.pull(driver, switches, tech_unit=tech_unit, geo=switches.geo or "applicant", ids=False,
+                       database=database)  # fmt: skip
     cities = links.cities.rename(columns={"patent": "patent_id"})
     techs = links.tech_years().rename(columns={"patent": "patent_id"})
     return city_tech_counts(cities, techs, switches.counting)
 
 
 def unlocated(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    """year, patents: the dated patents that no city holds under ``geo``."""
+    """year, patents: the dated patents (or families) that no city holds under ``geo``."""
+    if switches.by_family:
+        return units.unlocated(units.pull(driver, switches, geo=switches.geo or "applicant", ids=False,
+                                          database=database))  # fmt: skip
     q = load("unlocated_patents")
     params = q.bind({"geo": switches.geo or "applicant", "year_basis": switches.year})
     return pd.DataFrame(run(driver, q.text, params, database=database))

@@ -15,11 +15,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from neo4j import Driver
 
-from analytics import exports, network, stored
+from analytics import cluster_graph, exports, network, stored, units
 from analytics.graphio import query
+from analytics.links import Links
 from analytics.switches import Switches
 from graph.stamp import data_stamp as current_stamp
 
@@ -38,18 +40,48 @@ TABLES = (
     "ownership",
     "science-profile",
     "science-collaboration-types",
+    "places",
 )
 PER_YEAR_COLUMNS = ["city_id", "year", "patents"]
+PLACE_COLUMNS = ["place_id", "name", "country", "countries", "lat", "lon", "clustered", "cities"]
 Result = tuple[pd.DataFrame, dict[str, Any]]
 
 
 def patents_per_year(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
-    """city_id, year, patents: the explorer's Figure 2 (every city; fractional or whole counting)."""
+    """city_id, year, patents: the explorer's Figure 2 (every city; fractional or whole counting); in
+    families or clusters, counted from the units' places (:mod:`analytics.units`)."""
+    if switches.by_family or switches.geo_unit == "cluster":
+        return units_per_year(units.pull(driver, switches, geo=switches.geo or "applicant", ids=False,
+                                         database=database), switches.counting)  # fmt: skip
     params = {"geo": switches.geo or "applicant", "counting": switches.counting, "cities": None}
     df = query(driver, "ui_patents_per_year", params, database)
     if df.empty:
         return pd.DataFrame({c: [] for c in PER_YEAR_COLUMNS})
     return df.astype({"year": int, "patents": float})
+
+
+def units_per_year(pulled: Links, counting: str) -> pd.DataFrame:
+    """city_id, year, patents from a pull with a ``geo``: a unit in k places gives 1/k (or 1) to each."""
+    pairs = pulled.cities.drop_duplicates()
+    if pairs.empty:
+        return pd.DataFrame({c: [] for c in PER_YEAR_COLUMNS})
+    k = pairs.groupby("patent")["city_id"].transform("size").to_numpy(dtype=float)
+    w = 1.0 / k if counting == "fractional" else np.ones(len(k))
+    year = pulled.patents["year"].to_numpy()[pairs["patent"].to_numpy()]
+    table = pd.DataFrame({"city_id": pairs["city_id"].to_numpy(), "year": year, "patents": w})
+    out = table.groupby(["city_id", "year"])["patents"].sum().reset_index()
+    out["year"] = out["year"].astype(int)
+    return out[PER_YEAR_COLUMNS]
+
+
+def places(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """The places of ``geo_unit = cluster`` (the clusters, then the cities in none), or no rows for cities."""
+    if switches.geo_unit != "cluster":
+        return pd.DataFrame({c: [] for c in PLACE_COLUMNS})
+    where = units.places(driver, switches, database)
+    cities = query(driver, "cluster_cities", None, database)
+    assert where.clusters is not None
+    return cluster_graph.places_table(where.clusters, cities)[PLACE_COLUMNS]
 
 
 LOOKUPS = {  # the explorer's look-ups: one named query each, no switches
@@ -62,6 +94,8 @@ def compute(driver: Driver, name: str, switches: Switches, database: str | None 
     """Table ``name`` computed live from the graph, with the columns of the contract."""
     if name == "patents-per-year":
         return patents_per_year(driver, switches, database), {}
+    if name == "places":
+        return places(driver, switches, database), {}
     if name in LOOKUPS:
         return query(driver, LOOKUPS[name], None, database), {}
     e = exports.lookup(name)
@@ -86,6 +120,8 @@ def plan(switches: Switches) -> list[tuple[str, Switches]]:
     variants = [base] if base.geo is not None else [base, base.with_(geo="applicant")]
     pairs: dict[tuple[str, str], tuple[str, Switches]] = {}
     for name in TABLES:
+        if name == "places" and switches.geo_unit != "cluster":
+            continue
         for s in variants:
             pairs.setdefault((name, stored.key(name, s)), (name, s))
     return list(pairs.values())
@@ -146,7 +182,11 @@ def store_all(
                              "seconds": time.perf_counter() - t0})  # fmt: skip
                 if report:
                     report(f"{n}: {len(table)} rows ({done[-1]['seconds']:.1f} s)")
-    for city in city_ids(driver, cities, database):
+    chosen = city_ids(driver, cities, database)
+    if switches.geo_unit == "cluster":  # the places of the default cities: their clusters
+        place = units.places(driver, switches, database).place
+        chosen = list(dict.fromkeys(str(place.get(c, c)) for c in chosen))
+    for city in chosen:
         t0 = time.perf_counter()
         rows = store_networks(driver, switches.with_(cities=None), city, data_stamp, database)
         done.append({"name": "local-network", "switches": city, "rows": rows,

@@ -50,10 +50,20 @@ def key(name: str, switches: Switches) -> str:
     return json.dumps(settings, sort_keys=True, separators=(",", ":"), default=str)
 
 
+def units_key(switches: Switches) -> dict[str, Any]:
+    """The unit switches in force, with the cluster switches under ``geo_unit = cluster`` only."""
+    key = {"unit": switches.unit, "scope": switches.scope, "geo_unit": switches.geo_unit}
+    if switches.geo_unit == "cluster":
+        key |= {k: getattr(switches, k) for k in exports.CLUSTER_ONLY}
+    return key
+
+
 def _own(name: str, switches: Switches) -> dict[str, Any]:
     """Keys of the explorer's own tables (not in the export contract)."""
     if name == "patents-per-year":
-        return {"geo": switches.geo or "applicant", "counting": switches.counting}
+        return {"geo": switches.geo or "applicant", "counting": switches.counting, **units_key(switches)}
+    if name == "places":
+        return units_key(switches)
     if name in ("dataset", "cities"):
         return {}
     if name == "local-network-edges":

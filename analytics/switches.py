@@ -25,6 +25,13 @@ SELF_CITATIONS = ("include", "exclude")
 METHODS = ("eigen", "reflections")
 CONVENTIONS = ("default", "econgeo", "ecomplexity")
 GREATER_CHINA = ("separate", "domestic")  # HK, MO, TW apart from CN (by ISO code), or domestic for China
+UNITS = ("patent", "family")
+SCOPES = ("all", "international")
+GEO_UNITS = ("city", "cluster")
+CLUSTER_POINTS = ("inventor", "inventor+applicant")
+# The GII's published DBSCAN parameters (Bergquist, Fink and Raffo 2017; docs/indicators.md)
+GII_RADIUS_KM = 13.0
+GII_MIN_WEIGHT = 4000.0
 _PERIOD = re.compile(r"^\s*([^:]+?)\s*:\s*(\d{4})\s*-\s*(\d{4})\s*$")
 
 
@@ -114,6 +121,12 @@ class Switches:
     threshold: float = 1.0
     steps: int = 20
     greater_china: str = "separate"
+    unit: str = "patent"
+    scope: str = "all"
+    geo_unit: str = "city"
+    cluster_points: str = "inventor"
+    cluster_radius_km: float = GII_RADIUS_KM
+    cluster_min_weight: float = GII_MIN_WEIGHT
 
     def __post_init__(self) -> None:
         if self.geo is not None:
@@ -127,6 +140,14 @@ class Switches:
         _check("method", self.method, METHODS)
         _check("convention", self.convention, CONVENTIONS)
         _check("greater_china", self.greater_china, GREATER_CHINA)
+        _check("unit", self.unit, UNITS)
+        _check("scope", self.scope, SCOPES)
+        _check("geo_unit", self.geo_unit, GEO_UNITS)
+        _check("cluster_points", self.cluster_points, CLUSTER_POINTS)
+        if not self.cluster_radius_km > 0:
+            raise IndicatorError(f"cluster_radius_km must be above 0; got {self.cluster_radius_km!r}")
+        if not self.cluster_min_weight > 0:
+            raise IndicatorError(f"cluster_min_weight must be above 0; got {self.cluster_min_weight!r}")
         if self.steps < 1:
             raise IndicatorError(f"steps must be at least 1; got {self.steps}")
         if not isinstance(self.pool_years, int) or self.pool_years < 0:
@@ -136,6 +157,19 @@ class Switches:
 
     def with_(self, **changes: Any) -> Switches:
         return replace(self, **changes)
+
+    @property
+    def by_family(self) -> bool:
+        """Whether the counted units are not single patents as loaded (families, or a scope filter)."""
+        return self.unit == "family" or self.scope == "international"
+
+    def cluster_settings(self) -> dict[str, Any]:
+        """The switches that decide the clusters (the points, their weights and DBSCAN's parameters)."""
+        return {
+            "cluster_points": self.cluster_points, "cluster_radius_km": float(self.cluster_radius_km),
+            "cluster_min_weight": float(self.cluster_min_weight), "unit": self.unit, "scope": self.scope,
+            "year": self.year,
+        }  # fmt: skip
 
     def resolved_periods(self, last_year: int | None) -> list[Period]:
         if self.periods is not None:

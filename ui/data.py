@@ -21,7 +21,8 @@ from hotspot_kg.core.errors import HotspotError
 from ui import network_chart, tables
 from ui.tables import NotAvailable
 
-SwitchKey = tuple[str, str, str, int, tuple[str, ...] | None]
+# geo, counting, ipc_level, pool_years, periods, then (optional) unit, scope, geo_unit, cluster radius, weight
+SwitchKey = tuple[Any, ...]
 TTL = 3600  # seconds; "Reload data" in the sidebar clears the caches at once
 
 
@@ -63,9 +64,29 @@ def browser_url() -> str:
 
 
 def switches_of(key: SwitchKey) -> Switches:
-    geo, counting, ipc_level, pool_years, periods = key
+    geo, counting, ipc_level, pool_years, periods, *units = key
     parsed = None if periods is None else tuple(parse_period(p) for p in periods)
-    return Switches(geo=geo, counting=counting, ipc_level=ipc_level, pool_years=pool_years, periods=parsed)
+    named = dict(
+        zip(("unit", "scope", "geo_unit", "cluster_radius_km", "cluster_min_weight"), units, strict=False)
+    )
+    return Switches(
+        geo=geo, counting=counting, ipc_level=ipc_level, pool_years=pool_years, periods=parsed, **named
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner="Finding the clusters ...")
+def places(key: SwitchKey, database_name: str | None = None) -> pd.DataFrame:
+    """The clusters and the cities in none under ``key`` (no rows under geo_unit = city): place_id, name,
+    country, countries, lat, lon, clustered, cities."""
+    return tables.places(driver(), switches_of(key), database_name or database())
+
+
+def place_points(key: SwitchKey) -> pd.DataFrame:
+    """place_id, name, lat, lon of every place of ``key``: the cities, or the clusters and the cities in none."""
+    found = places(key)
+    if found.empty:
+        return cities()[["city_id", "name", "lat", "lon"]].rename(columns={"city_id": "place_id"})
+    return found[["place_id", "name", "lat", "lon"]]
 
 
 LIVE = (
@@ -179,9 +200,16 @@ def period_list(key: SwitchKey) -> list[Period]:
 
 
 def city_names() -> dict[str, str]:
-    """city_id -> 'Name (CC)' for labels."""
+    """city_id -> 'Name (CC)' for labels; under geo_unit = cluster, the clusters' names too."""
     df = cities()
-    return dict(zip(df["city_id"], df["name"] + " (" + df["country"].fillna("?") + ")", strict=True))
+    names = dict(zip(df["city_id"], df["name"] + " (" + df["country"].fillna("?") + ")", strict=True))
+    key = getattr(st.session_state.get("_selection"), "key", None)
+    found = places(key) if key is not None and len(key) > 7 and key[7] == "cluster" else None
+    if found is not None and len(found):
+        clustered = found[found["clustered"].astype(bool)]
+        codes = clustered["countries"].map(lambda c: "/".join(c) if isinstance(c, list) else str(c))
+        names |= dict(zip(clustered["place_id"], clustered["name"] + " (" + codes + ")", strict=True))
+    return names
 
 
 def find_city(name: str) -> str | None:

@@ -175,6 +175,11 @@ def cities(driver: Driver, database: str | None = None) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def places(driver: Driver, switches: Switches, database: str | None = None) -> pd.DataFrame:
+    """The places of ``switches.geo_unit = cluster`` (clusters, then the cities in none); stored or live."""
+    return store_tables.fetch(driver, "places", switches, database)[0]
+
+
 def tech_fields(driver: Driver, database: str | None = None) -> pd.DataFrame:
     """field (1..35), name, sector."""
     return run(driver, load("ui_tech_fields").text, {}, database=database)

@@ -9,6 +9,7 @@ CREATE CONSTRAINT ipc_code IF NOT EXISTS FOR (n:IPC) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT tech_field_id IF NOT EXISTS FOR (n:TechField) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ownership_type_code IF NOT EXISTS FOR (n:OwnershipType) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT cluster_id IF NOT EXISTS FOR (n:Cluster) REQUIRE n.id IS UNIQUE;
 CREATE INDEX patent_year IF NOT EXISTS FOR (n:Patent) ON (n.year);
 CREATE INDEX patent_in_db IF NOT EXISTS FOR (n:Patent) ON (n.in_db);
 CREATE INDEX patent_family_id IF NOT EXISTS FOR (n:Patent) ON (n.family_id);

@@ -9,6 +9,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from analytics.analyze import STEPS, run_step, steps
 from analytics.analyze import switches as analyze_switches
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS
+from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 
@@ -23,9 +24,10 @@ from hotspot_kg.core import settings as settings_module
 @click.option(
     "--period", "periods", multiple=True, metavar="NAME:FIRST-LAST", help="Default: the three stages."
 )
+@unit_options
 def analyze(
     names: tuple[str, ...], geo: str | None, counting: str, year: str, ipc_level: str, pool_years: int,
-    periods: tuple[str, ...],
+    periods: tuple[str, ...], **units: object,
 ) -> None:  # fmt: skip
     """Compute the indicators NAME ... (all by default) and write back what the graph keeps:
     novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED. The last step, store, keeps the result
@@ -36,8 +38,12 @@ def analyze(
         hotspot-kg analyze novelty specialisation --pool-years 5
 
         hotspot-kg analyze store
+
+        hotspot-kg analyze clusters --cluster-radius-km 13 --cluster-min-weight 400
+
+        hotspot-kg analyze store --unit family --geo-unit cluster --cluster-min-weight 400
     """
-    switches = analyze_switches(geo, counting, year, ipc_level, pool_years, periods)
+    switches = analyze_switches(geo, counting, year, ipc_level, pool_years, periods, **units)
     chosen = steps(names)
     console = Console(stderr=True)
     settings = settings_module.current()

@@ -17,6 +17,7 @@ from analytics.switches import (
     YEARS,
     parse_period,
 )
+from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 from hotspot_kg.core.errors import HotspotError
@@ -63,6 +64,7 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     type=click.Choice(GREATER_CHINA),
     help="Science collaboration: HK, MO and TW apart from CN (separate, default) or domestic.",
 )
+@unit_options
 def export(name: str, out: Path, **switches: object) -> None:
     """Compute indicator NAME and write it to FILE.csv, with the settings in FILE.meta.json.
 
@@ -71,6 +73,8 @@ def export(name: str, out: Path, **switches: object) -> None:
     Example:
 
         hotspot-kg export rsi --out rsi.csv --counting whole --period boom:2006-2015 --city gn:1795565
+
+        hotspot-kg export knowledge-sourcing --out sources.csv --unit family --geo-unit cluster
     """
     exports.switches_for(name, switches)  # refuse unused switches before connecting
     settings = settings_module.current()

@@ -23,7 +23,21 @@ from graph.ingest.synthetic import generate
     required=True,
     help="Folder to write (created if missing; existing CSV files are overwritten).",
 )
-def generate_command(patents: int, seed: int, out: Path) -> None:
+@click.option(
+    "--family-share",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Share of inventions also filed in 1-3 other offices (their families); 0 writes what it always wrote.",
+)
+@click.option(
+    "--pct-share",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Of the inventions filed in several offices, the share with a PCT filing (office WO).",
+)
+def generate_command(patents: int, seed: int, out: Path, family_share: float, pct_share: float) -> None:
     """Write a SIMULATED patent universe calibrated to WIPO's Shenzhen study.
 
     The folder holds the canonical CSV files (patents, applicants, inventors, links, IPC codes,
@@ -33,8 +47,10 @@ def generate_command(patents: int, seed: int, out: Path) -> None:
     Example:
 
         hotspot-kg generate --patents 200000 --seed 1 --out data/synthetic
+
+        hotspot-kg generate --patents 20000 --family-share 0.2 --out data/with-families
     """
-    summary = generate(out, patents=patents, seed=seed)
+    summary = generate(out, patents=patents, seed=seed, family_share=family_share, pct_share=pct_share)
     full = summary.full_scale
     rows = ", ".join(f"{k} {v:,}" for k, v in summary.rows.items())
     click.echo(

@@ -61,7 +61,7 @@ if stakeholders is not None:
         stakeholders["year"].between(window.first, window.last) & (stakeholders["type"] == kind)
     ]
     points = in_window.groupby("city_id", as_index=False)["patents"].sum()
-    places = data.cities()[["city_id", "lat", "lon"]]
+    places = data.place_points(sel.key).rename(columns={"place_id": "city_id"})[["city_id", "lat", "lon"]]
     points = widgets.label(points.merge(places, on="city_id")).assign(type=kind)
     points["patents_text"] = points["patents"].round(1).astype(str)
     focus = places[places["city_id"] == sel.city][["lat", "lon"]].dropna()

@@ -11,6 +11,7 @@ import numpy as np
 from graph.ingest.synthetic.curves import FIRST_YEAR, LAST_YEAR, YEARS
 from graph.ingest.synthetic.draws import largest_remainder
 from graph.ingest.synthetic.engine import Engine
+from graph.ingest.synthetic.families import members as family_members
 from graph.ingest.synthetic.ipc import load_codebook
 from graph.ingest.synthetic.plan import Plan, build_plan
 from graph.ingest.synthetic.science import default_works, write_science
@@ -23,6 +24,7 @@ SCENARIO_SEED = 20221  # fixes the scenario (city profiles, code popularity); th
 FULL_SCALE_TARGET = 10_000  # Shenzhen's domestic invention filings in 2006 at full scale
 MIN_PATENTS = 1_000
 MAX_PATENTS = 2**31 - 2  # the citation store keeps patent numbers as int32
+DEFAULT_PCT_SHARE = 0.5  # of the inventions filed in several offices, the share with a PCT filing
 CHUNK = 20_000  # patents generated and written at once: the working set, whatever N is
 
 NOTICE = """SIMULATION - NOT REAL PATENT DATA
@@ -59,9 +61,19 @@ def full_scale_patents(plan: Plan | None = None) -> int:
     return int(np.ceil(FULL_SCALE_TARGET / share))
 
 
-def generate(out: Path, patents: int, seed: int = 0, works: int | None = None) -> Summary:
-    """Write a synthetic canonical CSV folder with exactly ``patents`` patents, and its science side
-    (``works`` works, default a quarter of the patents; drawn after the patents from a stream of its own)."""
+def generate(
+    out: Path,
+    patents: int,
+    seed: int = 0,
+    works: int | None = None,
+    family_share: float = 0.0,
+    pct_share: float = DEFAULT_PCT_SHARE,
+) -> Summary:
+    """Write a synthetic canonical CSV folder with exactly ``patents`` inventions, and its science side
+    (``works`` works, default a quarter of the patents; drawn after the patents from a stream of its own).
+    With ``family_share`` > 0, a share of the inventions is filed again in other offices
+    (:mod:`graph.ingest.synthetic.families`), which adds patents (the inventions' families) and leaves the
+    inventions as they are."""
     if patents > MAX_PATENTS:
         raise ConfigError(
             f"--patents {patents} is too large; the generator numbers patents up to {MAX_PATENTS:,}"
@@ -72,6 +84,9 @@ def generate(out: Path, patents: int, seed: int = 0, works: int | None = None) -
         )
     if seed < 0:
         raise ConfigError(f"--seed {seed} must be zero or positive")
+    for name, share in (("--family-share", family_share), ("--pct-share", pct_share)):
+        if not 0.0 <= share <= 1.0:
+            raise ConfigError(f"{name} {share} must be a share between 0 and 1")
     started = time.perf_counter()
     world = build_world()
     plan = build_plan(world, SCENARIO_SEED)
@@ -88,6 +103,10 @@ def generate(out: Path, patents: int, seed: int = 0, works: int | None = None) -
                 writer.write_year(out_part)
                 for name in ("patent_applicants", "patent_inventors", "patent_ipc", "citations"):
                     rows[name] = rows.get(name, 0) + len(next(iter(getattr(out_part, name).values())))
+                if family_share > 0:
+                    more = family_members(out_part, seed, int(YEARS[yi]), part, family_share, pct_share)
+                    writer.write_members(more)
+                    rows["family_filings"] = rows.get("family_filings", 0) + len(more)
             engine.store.close_year()
     finally:
         writer.close()
@@ -109,5 +128,5 @@ def generate(out: Path, patents: int, seed: int = 0, works: int | None = None) -
         ),
         encoding="utf-8",
     )
-    rows["patents"] = patents
+    rows["patents"] = patents + rows.get("family_filings", 0)
     return Summary(Path(out), patents, time.perf_counter() - started, rows, full)

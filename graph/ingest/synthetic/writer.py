@@ -14,6 +14,7 @@ from typing import IO
 import numpy as np
 
 from graph.ingest.synthetic.engine import YearOutput
+from graph.ingest.synthetic.families import Members
 from graph.ingest.synthetic.world import World
 
 HEADERS = {
@@ -128,6 +129,24 @@ class FolderWriter:
             _ints(c["cited"], ID_OFFSET),
             c["origin"].tolist(),
         )
+
+    def write_members(self, m: Members) -> None:
+        """The further filings of families (:mod:`graph.ingest.synthetic.families`), ids ``SIM-P<n>-<office>``."""
+        if len(m) == 0:
+            return
+        p = m.patents
+        number = _ints(p["number"], ID_OFFSET)
+        ids = [f"SIM-P{n}-{o}" for n, o in zip(number, p["office"].tolist(), strict=True)]
+        self._write("patents", "{},{},{},{},{},{},SIM-F{},{}", ids, p["filing_date"].tolist(), p["year"].tolist(),
+                    p["priority_year"].tolist(), p["office"].tolist(), p["kind"].tolist(), number,
+                    quote(p["title"].tolist()))  # fmt: skip
+        for name, links, prefix in (("patent_applicants", m.patent_applicants, "SIM-A"),
+                                    ("patent_inventors", m.patent_inventors, "SIM-I")):  # fmt: skip
+            member = [ids[i] for i in links["member"].tolist()]
+            self._write(name, "{}," + prefix + "{},{}", member, _ints(links["id"]), links["seq"].tolist())
+        ipc = m.patent_ipc
+        member = [ids[i] for i in ipc["member"].tolist()]
+        self._write("patent_ipc", "{},{},{}", member, ipc["code"].tolist(), ipc["seq"].tolist())
 
     def close(self) -> None:
         for fh in self.files.values():

@@ -102,7 +102,12 @@ def test_co_applied_written_back(driver: Driver, graph) -> None:  # type: ignore
 def cypher_files(driver: Driver, city_id: str, period: Period) -> tuple[pd.DataFrame, float | None]:
     """The network as a Browser user computes it: network_project, network_algorithms, network_nodes and
     network_drop, run as they are."""
-    span = {"city_id": city_id, "year_basis": "filing", "first_year": period.first, "last_year": period.last}
+    span = {
+        "city_ids": [city_id],
+        "year_basis": "filing",
+        "first_year": period.first,
+        "last_year": period.last,
+    }
     name = {"graph_name": "parity-probe"}
     try:
         projected = query(driver, "network_project", {**name, **span}, write=True).iat[0, 0]
