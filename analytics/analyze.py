@@ -147,7 +147,10 @@ def run_step(name: str, driver: Driver, switches: Switches, database: str | None
 
 # the switches that `hotspot-kg analyze` takes (its options --geo, --counting, --year, --ipc-level,
 # --pool-years and --period), shared with the Python API's kg.analyze
-OPTIONS = ("geo", "counting", "year", "ipc_level", "pool_years", "periods")
+OPTIONS = (
+    "geo", "counting", "year", "ipc_level", "pool_years", "periods",
+    "unit", "scope", "geo_unit", "cluster_points", "cluster_radius_km", "cluster_min_weight",
+)  # fmt: skip
 
 
 def steps(names: tuple[str, ...] | list[str]) -> list[str]:

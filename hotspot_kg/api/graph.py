@@ -112,7 +112,8 @@ class KnowledgeGraph:
     def analyze(self, *names: str, **switches: Any) -> pd.DataFrame:
         """Run the analysis steps ``names`` (all of them when none), as ``hotspot-kg analyze``, with its
         switches as keyword arguments (``geo``, ``counting``, ``year``, ``ipc_level``, ``pool_years``,
-        ``period``); one row per step: its summary and seconds.
+        ``period``, and the units: ``unit``, ``scope``, ``geo_unit``, ``cluster_*``); one row per step: its
+        summary and seconds.
 
         Example: ``kg.analyze("novelty", "complexity")``
         """

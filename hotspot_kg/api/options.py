@@ -14,7 +14,9 @@ from hotspot_kg.core.errors import IndicatorError
 
 # keyword (the CLI option without its dashes) -> switch, e.g. tech_unit -> tech_unit, period -> periods
 KEYWORDS = {option.lstrip("-").replace("-", "_"): switch for switch, option in exports.OPTION.items()}
-NUMBERS = {"pool_years": int, "steps": int, "threshold": float}  # what click's types check on the CLI
+NUMBERS = {
+    "pool_years": int, "steps": int, "threshold": float, "cluster_radius_km": float, "cluster_min_weight": float,
+}  # fmt: skip  # what click's types check on the CLI
 
 
 def _switches_of(given: Mapping[str, Any], allowed: Iterable[str], what: str) -> dict[str, Any]:
