@@ -41,3 +41,7 @@ class ContainerError(HotspotError):
 
 class FetchError(HotspotError):
     """A download failed: the server refused or kept failing, or what arrived is incomplete or damaged."""
+
+
+class LakeError(HotspotError):
+    """A lake of validated tables that is missing, damaged or does not match the database."""
