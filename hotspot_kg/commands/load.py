@@ -115,7 +115,9 @@ def load(
     try:
         if lake_root is not None:
             lake.write_staging(
-                outcome.staging, lake_root, source={"format": fmt, "path": str(path.resolve())}
+                outcome.staging,
+                lake_root,
+                source={"format": fmt, "path": str(path.resolve()), "provenance": dataset},
             )
         if bulk:
             created = load_bulk.load(config, outcome.staging, console=console)
