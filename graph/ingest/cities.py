@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import unicodedata
@@ -38,6 +39,14 @@ DEFAULT_MIN_POPULATION = 1000
 _SUFFIXES = re.compile(r"(\s+(city|shi|si|municipality)|-(shi|si))$")
 _POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[- ])?\d[\d-]{2,}\b")
 _IATA = re.compile(r"^[A-Z]{3}$")
+
+
+EARTH_KM = 6371.0
+
+
+def _unit(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lam = math.radians(lat), math.radians(lon)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +134,24 @@ class Gazetteer:
         self.aliases = {
             (fold(r["alias"]), r["country"].upper()): r["geonameid"] for r in _resource("city_aliases.csv")
         }
+        self._tree: Any = None  # a k-d tree of the cities on the unit sphere, built by near() when asked
+        self._tree_ids: list[str] = []
+
+    def near(self, lat: float, lon: float, km: float, k: int = 5) -> list[tuple[City, float]]:
+        """Up to ``k`` cities within ``km`` of a point, nearest first, with their distance in km."""
+        if self._tree is None:
+            from scipy.spatial import cKDTree
+
+            self._tree_ids = list(self.cities)
+            points = [_unit(c["latitude"], c["longitude"]) for c in self.cities.values()]
+            self._tree = cKDTree(points)
+        chord = 2 * math.sin(min(km, EARTH_KM * math.pi) / EARTH_KM / 2)
+        distances, found = self._tree.query(_unit(lat, lon), k=k, distance_upper_bound=chord)
+        out = []
+        for d, i in zip(distances, found, strict=True):
+            if i < len(self._tree_ids):
+                out.append((self.city(self._tree_ids[i]), 2 * EARTH_KM * math.asin(min(1.0, d / 2))))
+        return out
 
     def index(self, iso: str | None) -> dict[str, dict[str, bool]]:
         """{folded name: {geonames id: is the city's own name}} for one country ("" = all), built lazily."""

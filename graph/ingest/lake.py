@@ -56,7 +56,7 @@ SCHEMA: dict[str, pa.Schema] = {
     "patent_applicants": _schema(("patent_id", _s), ("applicant_id", _s), ("seq", _i)),
     "patent_inventors": _schema(("patent_id", _s), ("inventor_id", _s), ("seq", _i)),
     "patent_ipc": _schema(("patent_id", _s), ("code", _s), ("seq", _i), ("main", _b)),
-    "citations": _schema(("citing_id", _s), ("cited_id", _s), ("origin", _s)),
+    "citations": _schema(("citing_id", _s), ("cited_id", _s), ("origins", _s)),  # ;-joined, one row a pair
     "tech_fields": _schema(("id", _i), ("name", _s), ("sector", _s)),
     "ownership_types": _schema(("code", _s), ("name", _s)),
     "countries": _schema(("code", _s), ("name", _s)),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, publication_id, reject
-from graph.ingest.readers.tables import TableRow, find_tables, read_table
+from graph.ingest.readers.tables import TableRow, find_tables, header, read_table
 from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import Row
 from hotspot_kg.core.errors import InputError
@@ -52,6 +52,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                        "subgroup"),
     "g_us_patent_citation": ("patent_id", "citation_patent_id", "citation_category"),
 }  # fmt: skip
+# The full column lists of the current releases (2024-2026), in PatentsView's order. Columns are matched
+# by name: an earlier release with other columns (g_patent had patent_abstract until 2024, g_ipc_at_issue
+# had symbol_position until 2023) reads as long as the columns of COLUMNS are there, with a notice.
+CURRENT: dict[str, tuple[str, ...]] = {
+    "g_patent": ("patent_id", "patent_type", "patent_date", "patent_title", "wipo_kind", "num_claims",
+                 "withdrawn", "filename"),
+    "g_application": ("application_id", "patent_id", "patent_application_type", "filing_date", "series_code",
+                      "rule_47_flag"),
+    "g_location_disambiguated": ("location_id", "disambig_city", "disambig_state", "disambig_country",
+                                 "latitude", "longitude", "county", "state_fips", "county_fips"),
+    "g_assignee_disambiguated": COLUMNS["g_assignee_disambiguated"],
+    "g_inventor_disambiguated": ("patent_id", "inventor_sequence", "inventor_id",
+                                 "disambig_inventor_name_first", "disambig_inventor_name_last", "gender_code",
+                                 "location_id"),
+    "g_ipc_at_issue": ("patent_id", "ipc_sequence", "classification_level", "section", "ipc_class", "subclass",
+                       "main_group", "subgroup", "classification_value", "classification_status",
+                       "classification_data_source", "action_date", "ipc_version_indicator"),
+    "g_us_patent_citation": ("patent_id", "citation_sequence", "citation_patent_id", "citation_date",
+                             "record_name", "wipo_kind", "citation_category"),
+}  # fmt: skip
+RELEASE = "PatentsView's granted-patent tables of the 2024-2026 releases"
+PLACEHOLDER = (0.1, 0.1)  # coordinates PatentsView gives some locations it could not place
+NEAR_KM = 25.0  # coordinates within this distance of a gazetteer city of another country are noticed
 REQUIRED = ("g_patent", "g_application")
 CANONICAL = {"g_assignee_disambiguated": "applicants", "g_inventor_disambiguated": "inventors",
              "g_ipc_at_issue": "patent_ipc", "g_us_patent_citation": "citations"}  # fmt: skip
@@ -70,8 +93,31 @@ class _Read:
 
     def table(self, name: str) -> Iterator[tuple[str, TableRow]]:
         for path in find_tables(self.folder, name):
+            self.check_header(path, name)
             for row in read_table(path, "\t", COLUMNS[name]):
                 yield str(path), row
+
+    def check_header(self, path: Path, name: str) -> None:
+        """InputError when a column the reader needs is missing; a notice when the release differs."""
+        found = header(path, "\t")
+        missing = [c for c in COLUMNS[name] if c not in found]
+        if missing:
+            raise InputError(
+                f"{path} line 1: missing column(s) {', '.join(missing)} of {name}; hotspot-kg reads "
+                f"{RELEASE}, whose {name} has {', '.join(CURRENT[name])}. Found: "
+                f"{', '.join(found[:15])}. Is this the right table (tab-separated), of a recent release?"
+            )
+        extra = [c for c in found if c not in CURRENT[name]]
+        absent = [c for c in CURRENT[name] if c not in found]
+        if extra or absent:
+            said = "; ".join(
+                part for part in (f"extra {', '.join(extra)}" if extra else "",
+                                  f"without {', '.join(absent)}" if absent else "") if part
+            )  # fmt: skip
+            self.emit.notice(
+                str(path), 1, CANONICAL.get(name, "patents"),
+                f"{name} differs from {RELEASE} ({said}): another release? Columns are read by name",
+            )  # fmt: skip
 
     def rows(self, name: str, build: Build) -> Iterator[Record]:
         """Records built from each row of a table about a patent of g_patent; bad rows rejected."""
@@ -149,20 +195,63 @@ class _Read:
         self, file: str, line: int, location_id: str, loc: dict[str, str | None], who: str
     ) -> tuple[str | None, list[Row]]:
         city, state, country = loc["disambig_city"], loc["disambig_state"], loc["disambig_country"]
+        point = self.coordinates(file, line, location_id, loc)
         silent = Emitter(None, self.emit.gaz, self.emit.seen)
         city_id, rows = silent.place(file, line, city, state, country, who)
         self.emit.gaz = silent.gaz
         if city_id is not None:
             return city_id, rows
-        if city and country and loc["latitude"] and loc["longitude"]:
+        if city and country and point is not None:
             own = f"pv:{location_id}"
             self.emit.notice(
                 file, line, "cities", f"{who}: {city}, {country} kept with PatentsView's coordinates as {own}"
             )
-            values = {"city_id": own, "name": city, "country": country, "lat": loc["latitude"],
-                      "lon": loc["longitude"], "province": state}  # fmt: skip
+            values = {"city_id": own, "name": city, "country": country, "lat": str(point[0]),
+                      "lon": str(point[1]), "province": state}  # fmt: skip
             return own, [Row("cities", values, file, line)]
         return self.emit.place(file, line, city, state, country, who)
+
+    def coordinates(
+        self, file: str, line: int, location_id: str, loc: dict[str, str | None]
+    ) -> tuple[float, float] | None:
+        """A location's (latitude, longitude) when usable; the known faults are noticed and left out."""
+        raw = (loc["latitude"], loc["longitude"])
+        if raw[0] is None and raw[1] is None:
+            return None
+        try:
+            lat, lon = float(raw[0] or ""), float(raw[1] or "")
+        except ValueError:
+            lat = lon = float("nan")
+        where = f"location {location_id} ({loc['disambig_city']}, {loc['disambig_country']})"
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.emit.notice(file, line, "cities", f"{where}: coordinates {raw} are not a point; ignored")
+            return None
+        if (lat, lon) == PLACEHOLDER:
+            self.emit.notice(
+                file,
+                line,
+                "cities",
+                f"{where}: coordinates (0.1, 0.1) are a placeholder, not a place; ignored",
+            )
+            return None
+        self.country_check(file, line, where, loc["disambig_country"], lat, lon)
+        return lat, lon
+
+    def country_check(
+        self, file: str, line: int, where: str, country: str | None, lat: float, lon: float
+    ) -> None:
+        """Notice a location whose coordinates lie at a gazetteer city of another country (none of its own)."""
+        gaz = self.emit.gazetteer()
+        iso = gaz.country(country) if country else None
+        near = gaz.near(lat, lon, NEAR_KM)
+        if iso is None or not near or any(c.country == iso for c, _ in near):
+            return
+        city, km = near[0]
+        self.emit.notice(
+            file, line, "cities",
+            f"{where}: its coordinates ({lat}, {lon}) lie {km:.0f} km from {city.name}, {city.country}, "
+            f"not in {iso}; the country is kept as given",
+        )  # fmt: skip
 
     def assignee(self, file: str, line: int, pid: str, v: dict[str, str | None]) -> Iterator[Record]:
         org = v["disambig_assignee_organization"]

@@ -3,7 +3,10 @@
 Used by the PatentsView (TSV) and PATSTAT (CSV) readers. A file that cannot be read at all
 (not a zip, a truncated zip, missing columns, bytes that are not UTF-8, binary content) raises
 ``InputError`` naming the file, the line when known, and what is wrong. A row with the wrong
-number of fields is yielded as a problem for the caller to reject.
+number of fields, or with malformed quoting (a lone quote inside a quoted field, a quoted field
+still open at the end of the file), is yielded as a problem for the caller to reject; the rows
+after it are read. Quoted fields may hold doubled quotes, delimiters and line breaks; every value
+is text (``D512345``, ``RE038123``, ``06`` stay as written).
 """
 
 from __future__ import annotations
@@ -53,12 +56,35 @@ def _open_text(path: Path) -> Iterator[IO[str]]:
             yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
+def header(path: Path, delimiter: str) -> list[str]:
+    """The column names of a table (its first row), stripped; InputError when it cannot be read."""
+    try:
+        with _open_text(path) as f:
+            first = next(csv.reader(f, delimiter=delimiter, quotechar='"'), None)
+    except UnicodeDecodeError as e:
+        line = _undecodable_line(path) or 1
+        raise InputError(
+            f"{path} line {line}: bytes that are not UTF-8 ({e.reason}); re-encode as UTF-8"
+        ) from None
+    except (zipfile.BadZipFile, EOFError, zlib.error) as e:
+        raise InputError(f"{path}: the archive is damaged or truncated ({e})") from None
+    except csv.Error as e:
+        raise InputError(f"{path} line 1: {e}") from None
+    if first is None:
+        raise InputError(f"{path}: empty file; expected a header row")
+    if any("\x00" in h for h in first):
+        raise InputError(f"{path}: binary content, not a delimited text table")
+    return [h.strip() for h in first]
+
+
 def read_table(path: Path, delimiter: str, required: tuple[str, ...]) -> Iterator[TableRow]:
     """Rows of a delimited table as {column: value or None}; InputError when the file is unusable."""
     line = 1
     try:
         with _open_text(path) as f:
-            reader = csv.reader(f, delimiter=delimiter, quotechar='"')
+            # strict: a quote where none may be, or a quoted field still open at the end of the file, is an
+            # error for that row alone (the reader goes on with the next row), never a silent merge
+            reader = csv.reader(f, delimiter=delimiter, quotechar='"', strict=True)
             header = next(reader, None)
             if header is None:
                 raise InputError(f"{path}: empty file; expected a header row with {', '.join(required)}")
@@ -72,7 +98,15 @@ def read_table(path: Path, delimiter: str, required: tuple[str, ...]) -> Iterato
                     f"Is this the right table, delimited by {delimiter!r}?"
                 )
             start = reader.line_num + 1
-            for fields in reader:
+            while True:
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as e:
+                    line, start = start, reader.line_num + 1
+                    yield TableRow(line, {}, _quoting(e, line, reader.line_num))
+                    continue
                 line, start = start, reader.line_num + 1
                 if fields and len(fields) != len(header):
                     problem = f"{len(fields)} fields where the header has {len(header)}"
@@ -95,6 +129,12 @@ def read_table(path: Path, delimiter: str, required: tuple[str, ...]) -> Iterato
         raise InputError(f"{path} near line {line}: the archive is damaged or truncated ({e})") from None
     except csv.Error as e:
         raise InputError(f"{path} line {line}: {e}") from None
+
+
+def _quoting(error: csv.Error, line: int, last: int) -> str:
+    if "unexpected end of data" in str(error):
+        return f"a quoted field opened on line {line} is not closed before the end of the file (line {last})"
+    return f"malformed quoting ({error}); a quote inside a quoted field must be doubled"
 
 
 def _undecodable_line(path: Path) -> int | None:

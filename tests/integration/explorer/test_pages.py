@@ -161,14 +161,17 @@ def test_every_offered_example_is_planned_as_a_read(loaded: Driver, app_env: obj
 
 
 def test_simulation_banner(loaded: Driver, app_env: object, database: str) -> None:
+    # the load of a generated folder records a Dataset {simulated: true}; ids are not looked at
     loaded.execute_query(
-        "CREATE (:Patent {id: 'SIM-P-ui-probe', in_db: true, year: 2001})", database_=database
+        "CREATE (:Dataset {id: 'ui-probe', source: 'hotspot-kg generate', simulated: true})",
+        database_=database,
     )
     try:
         at = open_app()
         assert any(w.startswith("SIMULATION") for w in texts(at.warning))
+        assert "Data: hotspot-kg generate, SIMULATION" in texts(at.caption)
     finally:
-        loaded.execute_query("MATCH (p:Patent {id: 'SIM-P-ui-probe'}) DELETE p", database_=database)
+        loaded.execute_query("MATCH (d:Dataset {id: 'ui-probe'}) DELETE d", database_=database)
 
 
 def test_unreachable_database_stops_with_one_message(
