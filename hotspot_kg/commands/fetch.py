@@ -28,7 +28,12 @@ def _years(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int,
 
 @click.group("fetch")
 def fetch() -> None:
-    """Download public data into a folder (resumable, with manifest.json), ready for `hotspot-kg load`."""
+    """Download public data into a folder (resumable, with manifest.json), ready for `hotspot-kg load`.
+
+    Example:
+
+        hotspot-kg fetch worldbank --countries CN,US --out data/context
+    """
 
 
 @fetch.command("openalex")
