@@ -39,7 +39,8 @@ def test_every_stored_table_equals_the_live_computation(analysed: Driver, databa
         found = stored.load(analysed, name, switches, database)
         assert found is not None, name
         live, extra = store_tables.compute(analysed, name, switches, database)
-        assert len(live) > 0 or name == "ownership", name
+        # the hand-made dataset has no ownership table and no works
+        assert len(live) > 0 or name in ("ownership", "science-profile", "science-collaboration-types"), name
         pd.testing.assert_frame_equal(found.table, live.reset_index(drop=True), check_exact=True, obj=name)
         assert found.extra.pop("database") == exports.database_counts(analysed, database)  # for .meta.json
         assert found.extra == json.loads(json.dumps(extra, default=str)), name
