@@ -40,8 +40,8 @@ TABLES = (
     "ownership",
     "science-profile",
     "science-collaboration-types",
-    "places",
 )
+CLUSTER_TABLES = ("places",)  # stored only under geo_unit = cluster: the clusters and the cities in none
 PER_YEAR_COLUMNS = ["city_id", "year", "patents"]
 PLACE_COLUMNS = ["place_id", "name", "country", "countries", "lat", "lon", "clustered", "cities"]
 Result = tuple[pd.DataFrame, dict[str, Any]]
@@ -119,9 +119,7 @@ def plan(switches: Switches) -> list[tuple[str, Switches]]:
     base = switches.with_(cities=None, tech_unit=None)
     variants = [base] if base.geo is not None else [base, base.with_(geo="applicant")]
     pairs: dict[tuple[str, str], tuple[str, Switches]] = {}
-    for name in TABLES:
-        if name == "places" and switches.geo_unit != "cluster":
-            continue
+    for name in TABLES + (CLUSTER_TABLES if switches.geo_unit == "cluster" else ()):
         for s in variants:
             pairs.setdefault((name, stored.key(name, s)), (name, s))
     return list(pairs.values())

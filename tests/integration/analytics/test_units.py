@@ -55,10 +55,12 @@ def test_one_city_clusters_give_the_city_view(driver: Driver, graph, tmp_path: P
     place(driver)
     tiny = {"geo_unit": "cluster", "cluster_radius_km": 0.5, "cluster_min_weight": 0.001}
     compared = [name for name, e in EXPORTS.items() if e.uses >= PLACE]
-    assert len(compared) == 8
+    assert len(compared) == 9
     for name in compared:
-        cities, _ = table(driver, name, {}, tmp_path)
-        clusters, meta = table(driver, name, tiny, tmp_path)
+        one = {"cities": ("SZ",)} if name == "local-network" else {}
+        cities, _ = table(driver, name, one, tmp_path)
+        one = {"cities": ("cluster:SZ",)} if name == "local-network" else {}
+        clusters, meta = table(driver, name, {**tiny, **one}, tmp_path)
         assert meta["settings"]["geo_unit"] == "cluster" and meta["settings"]["cluster_radius_km"] == 0.5
         for column in ("city_id", "source_city_id"):
             if column in clusters:
