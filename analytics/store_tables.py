@@ -21,6 +21,7 @@ from neo4j import Driver
 from analytics import exports, network, stored
 from analytics.graphio import query
 from analytics.switches import Switches
+from graph.stamp import data_stamp as current_stamp
 
 DEFAULT_CITIES = ("Shenzhen", "Beijing", "Shanghai", "San Jose")
 TABLES = (
@@ -128,7 +129,7 @@ def store_all(
     report: Callable[[str], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Compute and store every planned table; one row (name, switches, rows, seconds) per table."""
-    data_stamp = stored.stamp(driver, database)
+    data_stamp = current_stamp(driver, database)
     counts = {"database": exports.database_counts(driver, database)}  # for the exports' .meta.json
     planned = {(name, stored.key(name, s)) for name, s in plan(switches)}
     done: list[dict[str, Any]] = []

@@ -25,6 +25,7 @@ from neo4j import Driver
 from analytics import exports
 from analytics.graphio import query
 from analytics.switches import Switches
+from graph.stamp import data_stamp as current_stamp
 
 LABEL = "ResultTable"
 _NO_IPC_LEVEL = ("rsi", "kci", "tci")  # with tech_unit field35 the IPC level plays no part
@@ -58,12 +59,6 @@ def _own(name: str, switches: Switches) -> dict[str, Any]:
     if name == "local-network-edges":
         return exports.resolved_settings("local-network", switches)
     raise KeyError(f"no stored table kind {name!r}")
-
-
-def stamp(driver: Driver, database: str | None = None) -> str:
-    """The data stamp: counts of the loaded nodes and relationships and the last year, as one string."""
-    row = query(driver, "stored_stamp", None, database).iloc[0]
-    return ";".join(f"{k}={'' if pd.isna(v) else int(v)}" for k, v in row.items())
 
 
 def _encode(table: pd.DataFrame) -> tuple[list[str], list[str], dict[str, list[Any]]]:
@@ -142,7 +137,7 @@ def load(
     if found.empty:
         return None
     props = found["table"].iloc[0]
-    if props.get("stamp") != (data_stamp if data_stamp is not None else stamp(driver, database)):
+    if props.get("stamp") != (data_stamp if data_stamp is not None else current_stamp(driver, database)):
         return None
     computed = props.get("computed_at")
     return Stored(

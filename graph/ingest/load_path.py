@@ -14,7 +14,7 @@ from pathlib import Path
 from neo4j import Driver
 from rich.console import Console
 
-from graph.ingest import load_online, pipeline
+from graph.ingest import lake, load_online, pipeline
 from graph.ingest.load_online import Counts
 from graph.ingest.validate import Outcome
 from hotspot_kg.core.settings import Settings
@@ -36,10 +36,13 @@ def load_path(
     batch_size: int = load_online.DEFAULT_BATCH_SIZE,
     rejects_file: Path | None = None,
     console: Console | None = None,
+    lake_root: Path | None = None,
 ) -> tuple[Outcome, Counts]:
     """Read, validate and load ``path`` in format ``fmt``; the outcome (rows, rejects) and what was created.
 
     ``driver`` carries an online load (it may be None for a bulk load, which restarts the local server).
+    With ``lake_root``, the validated tables are also kept there as Parquet (:mod:`graph.ingest.lake`)
+    before they load; the caller stamps the lake with the database's data stamp after.
     """
     rejects_file = rejects_file or pipeline.default_rejects_file(path)
     if bulk:
@@ -50,6 +53,10 @@ def load_path(
         raise ValueError("an online load needs a driver")
     outcome = pipeline.prepare(fmt, path, rejects_file, console=console)
     try:
+        if lake_root is not None:
+            lake.write_staging(
+                outcome.staging, lake_root, source={"format": fmt, "path": str(path.resolve())}
+            )
         if bulk:
             created = load_bulk.load(config, outcome.staging, console=console)
         else:

@@ -8,11 +8,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from graph.ingest import load_online, pipeline
+from graph.ingest import lake, load_online, pipeline
 from graph.ingest.load_online import Counts
 from graph.ingest.load_path import load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
+from graph.stamp import data_stamp
 from hotspot_kg.core import db, settings
 
 
@@ -36,6 +37,14 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
             f"{outcome.notices:,} notices about rows that were loaded (places not found in the gazetteer, "
             f"codes of older IPC editions, ...): {outcome.notices_file}"
         )
+
+
+def _stamp_lake(config: settings.Settings, lake_root: Path) -> None:
+    driver = db.connect(config)
+    try:
+        lake.stamp(lake_root, data_stamp(driver, config.database), config)
+    finally:
+        driver.close()
 
 
 @click.command("load")
@@ -64,8 +73,21 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the rejects CSV (file, line, table, reason) [default: out/rejects/PATH-TIME.csv].",
 )
+@click.option(
+    "--lake",
+    "lake_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also keep the validated tables as Parquet in this folder (a lake), stamped with the database they "
+    "were loaded into, for `analyze --engine spark`.",
+)
 def load(
-    fmt: str, path: Path, bulk: bool, batch_size: int, max_reject_rate: float, rejects_file: Path | None
+    fmt: str,
+    path: Path,
+    bulk: bool,
+    batch_size: int,
+    max_reject_rate: float,
+    rejects_file: Path | None,
+    lake_root: Path | None,
 ) -> None:
     """Load patent records from PATH, in FORMAT, into the graph.
 
@@ -76,6 +98,8 @@ def load(
     Example:
 
         hotspot-kg load canonical data/sample/ --max-reject-rate 0.05
+
+        hotspot-kg load canonical data/sample/ --lake data/lake/sample
     """
     console = Console(stderr=True)
     config = settings.current()
@@ -83,10 +107,13 @@ def load(
     try:
         outcome, created = load_path(
             config, driver, fmt, path, bulk=bulk, batch_size=batch_size, rejects_file=rejects_file,
-            console=console,
+            console=console, lake_root=lake_root,
         )  # fmt: skip
     finally:
         if driver is not None:
             driver.close()
+    if lake_root is not None:
+        _stamp_lake(config, lake_root)
+        console.print(f"Lake of the validated tables: {lake_root}")
     _summary(Console(), outcome, created)
     pipeline.check_reject_rate(outcome, max_reject_rate)

@@ -37,3 +37,7 @@ class IndicatorError(HotspotError):
 
 class ContainerError(HotspotError):
     """A container image could not be built, or the container engine or a container failed."""
+
+
+class LakeError(HotspotError):
+    """A lake of validated tables that is missing, damaged or does not match the database."""

@@ -415,3 +415,30 @@ def test_the_load_command_loads_good_rows_names_rejects_and_exits_1(
     )
     assert rows(empty, "MATCH (n) RETURN count(n)") == {(0,)}
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_a_load_with_a_lake_stamps_it_with_the_database_and_a_later_load_unmatches_it(
+    empty: Driver,
+    neo4j_settings: settings.Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from graph.ingest import lake
+    from graph.stamp import data_stamp
+    from hotspot_kg.cli import main
+    from hotspot_kg.core.errors import LakeError
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    monkeypatch.setattr(settings, "current", lambda: settings.load())
+    root = tmp_path / "lake"
+    assert (
+        main(["load", "canonical", str(SMALL), "--rejects", str(tmp_path / "r.csv"), "--lake", str(root)])
+        == 0
+    )
+    manifest = lake.require_matching(root, data_stamp(empty))
+    assert manifest.engine == "local" and manifest.rows["patents"] == 4
+    assert manifest.database == {"uri": neo4j_settings.uri, "name": "neo4j"}
+    empty.execute_query("CREATE (:Patent {id: 'P-extra', in_db: true})")
+    with pytest.raises(LakeError, match="does not match the database"):
+        lake.require_matching(root, data_stamp(empty))

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from neo4j import Driver
 
-from analytics.exports import EXPORTS, export
+from analytics.export_file import export
+from analytics.exports import EXPORTS
 
 pytestmark = pytest.mark.integration
 

@@ -14,6 +14,7 @@ from neo4j import Driver
 
 from analytics import export_file, exports, store_tables, stored
 from analytics.switches import Switches, parse_period
+from graph.stamp import data_stamp
 from ui import tables
 
 from . import dataset
@@ -77,12 +78,12 @@ def test_nulls_nan_booleans_and_empty_tables_survive_the_server(analysed: Driver
         }
     )
     s = Switches(cities=("probe",))
-    stored.save(analysed, "rsi", s, table, {"note": 1}, stored.stamp(analysed, database), database)
+    stored.save(analysed, "rsi", s, table, {"note": 1}, data_stamp(analysed, database), database)
     back = stored.load(analysed, "rsi", s, database)
     assert back is not None
     pd.testing.assert_frame_equal(back.table, table, check_exact=True)
     empty = table.iloc[0:0]
-    stored.save(analysed, "rsi", s, empty, {}, stored.stamp(analysed, database), database)
+    stored.save(analysed, "rsi", s, empty, {}, data_stamp(analysed, database), database)
     back = stored.load(analysed, "rsi", s, database)
     assert back is not None and back.table.empty and list(back.table.columns) == list(table.columns)
     assert back.table.dtypes["ratio"] == np.float64
@@ -163,6 +164,6 @@ def test_changed_settings_compute_live(
 def test_listing_and_clearing_the_stored_tables(analysed: Driver, database: str) -> None:  # runs last
     listed = stored.listing(analysed, database)
     assert {"rsi", "kci", "local-network", "local-network-edges", "cities"} <= set(listed["name"])
-    assert (listed["stamp"] == stored.stamp(analysed, database)).all()
+    assert (listed["stamp"] == data_stamp(analysed, database)).all()
     assert stored.clear(analysed, database) == len(listed)
     assert stored.load(analysed, "rsi", Switches(), database) is None
