@@ -83,7 +83,7 @@ def places(key: SwitchKey, database_name: str | None = None) -> pd.DataFrame:
 
 def place_points(key: SwitchKey) -> pd.DataFrame:
     """place_id, name, lat, lon of every place of ``key``: the cities, or the clusters and the cities in none."""
-    found = places(key)
+    found = places(key) if switches_of(key).geo_unit == "cluster" else pd.DataFrame()
     if found.empty:
         return cities()[["city_id", "name", "lat", "lon"]].rename(columns={"city_id": "place_id"})
     return found[["place_id", "name", "lat", "lon"]]

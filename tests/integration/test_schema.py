@@ -41,12 +41,12 @@ def test_the_schema_is_made_online_over_existing_nodes_and_again_changes_nothing
         database=database,
     )
     statements = schema.statements()
-    assert schema.ensure(driver, database) == len(statements) == 26
+    assert schema.ensure(driver, database) == len(statements) == 28
     made = _schema(driver, database)
-    assert len(made) == 26 and set(made.values()) == {"ONLINE"}
+    assert len(made) == 28 and set(made.values()) == {"ONLINE"}
     assert {"patent_id", "ipc_code", "patent_year", "ipc_level"} <= set(made)
-    assert sum(schema.is_constraint(s) for s in statements) == 12
-    assert schema.ensure(driver, database) == 26
+    assert sum(schema.is_constraint(s) for s in statements) == 14
+    assert schema.ensure(driver, database) == 28
     assert _schema(driver, database) == made
     reset_database(driver, database=database)
 

@@ -195,6 +195,7 @@ TITLES = [
     "Novelty vs complexity",
     "Ecosystem",
     "Global networks",
+    "Science and context",
     "Cypher console",
 ]
 
