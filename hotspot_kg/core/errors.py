@@ -45,3 +45,7 @@ class LakeError(HotspotError):
 
 class FetchError(HotspotError):
     """A download failed: the server refused or kept failing, or what arrived is incomplete or damaged."""
+
+
+class SparkError(HotspotError):
+    """Apache Spark is missing (the ``spark`` extra), could not start, or a Spark job failed."""

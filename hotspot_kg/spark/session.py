@@ -1,0 +1,92 @@
+"""Spark sessions of hotspot-kg: the pinned pyspark, the connector's jars, and settings for this machine."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from hotspot_kg.core.errors import SparkError
+from hotspot_kg.spark.config import SparkSettings, spark_settings
+from hotspot_kg.spark.jars import ensure_jars
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+PYSPARK = "3.5.9"
+MISSING = (
+    "pyspark is not installed; install the spark extra: pip install 'hotspot-kg[spark]' (make install has it)"
+)
+
+
+def require_pyspark() -> Any:
+    """The pyspark module, or a SparkError that names the fix."""
+    try:
+        import pyspark
+    except ImportError:
+        raise SparkError(MISSING) from None
+    if not pyspark.__version__.startswith(PYSPARK.rsplit(".", 1)[0]):
+        raise SparkError(
+            f"pyspark {pyspark.__version__} is installed; hotspot-kg runs on pyspark {PYSPARK} (the Spark of "
+            f"the Neo4j connector it uses): pip install 'pyspark=={PYSPARK}'"
+        )
+    return pyspark
+
+
+def conf(spark: SparkSettings, app: str) -> dict[str, str]:
+    """The session's configuration."""
+    jars = [str(p) for p in ensure_jars()] + list(spark.extra_jars)
+    spark.local_dir.mkdir(parents=True, exist_ok=True)
+    values = {
+        "spark.master": spark.master,
+        "spark.app.name": app,
+        "spark.driver.memory": spark.driver_memory,
+        "spark.executor.memory": spark.executor_memory,
+        "spark.local.dir": str(spark.local_dir),
+        "spark.sql.shuffle.partitions": str(spark.shuffle_partitions),
+        "spark.jars": ",".join(jars),
+        "spark.sql.session.timeZone": "UTC",
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.ansi.enabled": "false",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.driver.extraJavaOptions": "-Dlog4j2.level=ERROR",
+    }
+    if spark.local:
+        values["spark.driver.bindAddress"] = "127.0.0.1"
+        values["spark.driver.host"] = "127.0.0.1"
+    return {**values, **spark.conf}
+
+
+@contextmanager
+def session(spark: SparkSettings | None = None, *, master: str | None = None,
+            app: str = "hotspot-kg") -> Iterator[SparkSession]:  # fmt: skip
+    """A Spark session for the block; stopped after it, unless one was already running (then it is used)."""
+    require_pyspark()
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
+    spark = spark or spark_settings(master=master)
+    # the workers run this interpreter, so they import the same hotspot-kg and pandas
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder
+    for key, value in conf(spark, app).items():
+        builder = builder.config(key, value)
+    try:
+        started = builder.getOrCreate()
+    except Exception as e:  # the JVM did not start: Java missing, a bad setting, an unreachable master
+        raise SparkError(
+            f"Spark did not start on {spark.master} ({str(e).strip().splitlines()[-1][:300]}); "
+            "check Java 17 is installed and the master URL (--master, HOTSPOT_SPARK_MASTER) answers"
+        ) from e
+    started.sparkContext.setLogLevel("ERROR")
+    try:
+        yield started
+    finally:
+        started.stop()
