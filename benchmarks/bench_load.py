@@ -164,7 +164,7 @@ def bulk(
     rels = sum(created.relationships.values())
     files = bulk_csv.ImportFiles(csv_folder)
     files.files = [
-        (g.kind, csv_folder / f"{g.name}.header.csv", csv_folder / f"{g.name}.csv", 1)
+        (g.kind, csv_folder / f"{g.name}.header.csv", [csv_folder / f"{g.name}.csv"], 1)
         for g in bulk_csv.GROUPS
         if (csv_folder / f"{g.name}.csv").stat().st_size
     ]

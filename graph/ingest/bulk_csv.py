@@ -121,15 +121,19 @@ GROUPS: tuple[Group, ...] = (
 
 @dataclass
 class ImportFiles:
-    """The files written, as ``(kind, header file, data file, rows)``, and whether a field spans lines."""
+    """The files written, as ``(kind, header file, data files, rows)``, and whether a field spans lines."""
 
     folder: Path
-    files: list[tuple[str, Path, Path, int]] = field(default_factory=list)
+    files: list[tuple[str, Path, list[Path], int]] = field(default_factory=list)
     multiline: bool = False
 
     def arguments(self) -> list[str]:
         """The ``--nodes=``/``--relationships=`` options of ``neo4j-admin database import full``."""
-        args = [f"--{kind}={header},{data}" for kind, header, data, rows in self.files if rows]
+        args = [
+            f"--{kind}={','.join(str(p) for p in (header, *data))}"
+            for kind, header, data, rows in self.files
+            if rows
+        ]
         return [*args, f"--multiline-fields={'true' if self.multiline else 'false'}"]
 
     def rows(self, kind: str) -> int:
@@ -183,5 +187,5 @@ def write(staging: Staging, folder: Path) -> ImportFiles:
                     out.multiline = _spans_lines(table)
                 pacsv.write_csv(table, sink, options)
                 rows += table.num_rows
-        out.files.append((group.kind, header, data, rows))
+        out.files.append((group.kind, header, [data], rows))
     return out

@@ -94,7 +94,7 @@ def default_root(settings: Settings) -> Path:
 
 def write_staging(staging: Staging, root: Path, *, source: dict[str, Any]) -> Manifest:
     """Write the staged tables to a new lake at ``root`` (replacing one there), not yet stamped."""
-    partial = _partial(root)
+    partial = begin(root)
     rows: dict[str, int] = {}
     for table, schema in SCHEMA.items():
         frame = staging.frame(table).reindex(columns=schema.names)
@@ -102,11 +102,12 @@ def write_staging(staging: Staging, root: Path, *, source: dict[str, Any]) -> Ma
         (partial / table).mkdir(parents=True)
         pq.write_table(arrow, partial / table / "part-00000.parquet")
         rows[table] = arrow.num_rows
-    manifest = Manifest("local", source, rows, _now())
+    manifest = Manifest("local", source, rows, now())
     return finish(partial, root, manifest)
 
 
-def _partial(root: Path) -> Path:
+def begin(root: Path) -> Path:
+    """A new, empty ``ROOT.partial`` folder to write the tables of the lake at ``root`` into."""
     partial = root.with_name(root.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -173,7 +174,7 @@ def table_path(root: Path, table: str) -> Path:
     return root / table
 
 
-def _now() -> str:
+def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 

@@ -138,6 +138,26 @@ def load(
 
     The import CSVs go to ``csv_folder`` when given (and are kept), else to a temporary folder.
     """
+    return load_files(
+        config, lambda folder: bulk_csv.write(staging, folder), console=console, csv_folder=csv_folder,
+        timings=timings,
+    )  # fmt: skip
+
+
+def load_files(
+    config: Settings,
+    write: Callable[[Path], bulk_csv.ImportFiles],
+    *,
+    console: Console | None = None,
+    csv_folder: Path | None = None,
+    timings: Timings | None = None,
+) -> Counts:
+    """Check the database is empty, ``write`` the import files into a folder, then stop the server, import
+    them, start it and create the schema; return what was created, by label and type.
+
+    The in-process load writes the files from its staging, the Spark load from its lake
+    (:mod:`graph.ingest.spark.admin_csv`); they go to ``csv_folder`` when given (and are kept).
+    """
     console = console or Console(stderr=True)
     timings = timings if timings is not None else Timings()
     echo = lambda message: console.print(message, markup=False)  # noqa: E731
@@ -146,7 +166,7 @@ def load(
     try:
         started = time.perf_counter()
         with console.status("writing import CSV files"):
-            files = bulk_csv.write(staging, folder)
+            files = write(folder)
         timings.csv = time.perf_counter() - started
         console.print(
             f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"

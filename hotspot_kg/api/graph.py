@@ -19,7 +19,7 @@ from neo4j import Driver
 from analytics import analyze as analyze_steps
 from analytics import export_file, exports
 from graph.ingest import load_online, pipeline
-from graph.ingest.load_path import finish_load, load_path
+from graph.ingest.load_path import engine_and_lake, finish_load, load_path
 from hotspot_kg.api import options
 from hotspot_kg.core import gds_client
 from hotspot_kg.core.readonly import run_read_only
@@ -83,20 +83,26 @@ class KnowledgeGraph:
         max_reject_rate: float = 0.01,
         rejects: str | Path | None = None,
         lake: str | Path | None = None,
+        engine: str = "auto",
+        master: str | None = None,
     ) -> pd.DataFrame:
         """Load ``path`` in format ``fmt`` (``canonical``, ``patentsview``, ``patstat``, ``uspto-xml``), as
         ``hotspot-kg load``; what was created, by kind and name, with the rows read and rejected in
         ``attrs``. Raises when more than ``max_reject_rate`` of the rows were rejected (the good rows load).
         With ``lake``, the validated tables are also kept there as Parquet, as ``load --lake`` does.
+        ``engine`` and ``master`` are ``load --engine`` and ``--master``: ``"spark"`` loads on Apache Spark.
 
         Example: ``kg.load("patentsview", "data/pv", bulk=True)``
         """
         if not 0 <= max_reject_rate <= 1:
             raise ValueError(f"max_reject_rate must be within 0 and 1; got {max_reject_rate}")
-        lake_root = None if lake is None else Path(lake)
+        engine, lake_root = engine_and_lake(
+            self.settings, engine, fmt, Path(path), None if lake is None else Path(lake), master
+        )
         outcome, created = load_path(
             self.settings, None if bulk else self.driver, fmt, Path(path), bulk=bulk, batch_size=batch_size,
-            rejects_file=None if rejects is None else Path(rejects), lake_root=lake_root,
+            rejects_file=None if rejects is None else Path(rejects), lake_root=lake_root, engine=engine,
+            master=master,
         )  # fmt: skip
         finish_load(self.driver, self.settings, fmt, Path(path), outcome, lake_root)
         rows = [("node", k, n) for k, n in created.nodes.items()]

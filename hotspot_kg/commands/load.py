@@ -10,7 +10,7 @@ from rich.table import Table
 
 from graph.ingest import load_online, pipeline
 from graph.ingest.load_online import Counts
-from graph.ingest.load_path import finish_load, load_path
+from graph.ingest.load_path import engine_and_lake, finish_load, load_path
 from graph.ingest.readers import READERS
 from graph.ingest.validate import Outcome
 from hotspot_kg.core import db, settings
@@ -74,6 +74,20 @@ def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
     help="Also keep the validated tables as Parquet in this folder (a lake), stamped with the database they "
     "were loaded into, for `analyze --engine spark`.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "local", "spark"]),
+    default="auto",
+    show_default=True,
+    help="local: in this process; spark: on Apache Spark (canonical input; always keeps a lake); auto: Spark "
+    "for inputs over 2 GB (HOTSPOT_SPARK_ABOVE), else local.",
+)
+@click.option(
+    "--master",
+    metavar="URL",
+    help="The Spark master for --engine spark: local[N], spark://HOST:7077, yarn, k8s://... "
+    "[default: HOTSPOT_SPARK_MASTER or local[2]].",
+)
 def load(
     fmt: str,
     path: Path,
@@ -82,6 +96,8 @@ def load(
     max_reject_rate: float,
     rejects_file: Path | None,
     lake_root: Path | None,
+    engine: str,
+    master: str | None,
 ) -> None:
     """Load patent records from PATH, in FORMAT, into the graph (FORMAT science: a folder of works,
     institutions, cities and city_context CSV files, see docs/science.md).
@@ -98,6 +114,10 @@ def load(
         hotspot-kg load canonical data/sample/ --lake data/lake/sample
 
         hotspot-kg load science data/openalex-CN/
+
+        hotspot-kg load canonical big/ --engine spark --bulk
+
+        hotspot-kg load canonical big/ --engine spark --master spark://head:7077 --lake /shared/lake
     """
     console = Console(stderr=True)
     config = settings.current()
@@ -107,11 +127,14 @@ def load(
         rejects_file = rejects_file or pipeline.default_rejects_file(path)
         _load_science(console, path, rejects_file, batch_size, max_reject_rate, bulk)
         return
+    engine, lake_root = engine_and_lake(
+        config, engine, fmt, path, lake_root, master, echo=lambda message: console.print(message, markup=False)
+    )
     driver = None if bulk else db.connect(config)
     try:
         outcome, created = load_path(
             config, driver, fmt, path, bulk=bulk, batch_size=batch_size, rejects_file=rejects_file,
-            console=console, lake_root=lake_root,
+            console=console, lake_root=lake_root, engine=engine, master=master,
         )  # fmt: skip
     finally:
         if driver is not None:

@@ -63,15 +63,18 @@ def conf(spark: SparkSettings, app: str) -> dict[str, str]:
 @contextmanager
 def session(spark: SparkSettings | None = None, *, master: str | None = None,
             app: str = "hotspot-kg") -> Iterator[SparkSession]:  # fmt: skip
-    """A Spark session for the block; stopped after it, unless one was already running (then it is used)."""
+    """A Spark session for the block; stopped after it, unless one was already running (then it is used, if
+    ``master`` is None or its master; a session on another master is stopped first)."""
     require_pyspark()
     from pyspark.sql import SparkSession
 
+    spark = spark or spark_settings(master=master)
     active = SparkSession.getActiveSession()
-    if active is not None:
+    if active is not None and (master is None or active.sparkContext.master == spark.master):
         yield active
         return
-    spark = spark or spark_settings(master=master)
+    if active is not None:  # another master asked for: one SparkContext per process
+        active.stop()
     # the workers run this interpreter, so they import the same hotspot-kg and pandas
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)

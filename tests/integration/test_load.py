@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -262,32 +260,6 @@ def test_changed_input_replaces_single_valued_links(empty: Driver, tmp_path: Pat
         "located"
     ]
     assert g["ownership"] == {("A1", "SOE", "ownership.csv")}
-
-
-@pytest.fixture(scope="module")
-def bulk_settings() -> Iterator[settings.Settings]:
-    """The project's local server in an instance of its own (.neo4j/test-bulk-instance, test ports + 20000),
-    whatever server the other integration tests use (a container, say): --bulk runs neo4j-admin on the
-    local server's store. With NEO4J_URI set (an external server), the settings of that server, to test
-    the refusal.
-
-    An instance of its own also because a bulk import replaces the store, and with it the transaction
-    ids: a long-lived driver that read before holds bookmarks the new store has not reached.
-    """
-    if os.environ.get("NEO4J_URI"):
-        yield settings.load()
-        return
-    tests = settings.load({k: v for k, v in os.environ.items() if k != "NEO4J_URI"}, for_tests=True)
-    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    env["HOTSPOT_NEO4J_HOME"] = str(tests.local.dist / "test-bulk-instance")
-    env["HOTSPOT_BOLT_PORT"] = str(tests.local.bolt_port + 20000)
-    env["HOTSPOT_HTTP_PORT"] = str(tests.local.http_port + 20000)
-    config = settings.load(env)
-    process.start(config, echo=lambda line: None)
-    try:
-        yield config
-    finally:
-        process.stop(config, echo=lambda line: None)
 
 
 def test_bulk_load_builds_the_same_graph_as_the_online_load(

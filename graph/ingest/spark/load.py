@@ -1,0 +1,95 @@
+"""One load on Spark, from input to graph: read and validate as DataFrame jobs, write the lake, then carry
+the lake into Neo4j by ``neo4j-admin database import`` (``bulk``) or the Spark connector (online append).
+
+The lake is written before anything touches the database, and the outputs read it back from Parquet, so a
+malformed input changes nothing and the validation runs once. The caller stamps the lake with the
+database (:func:`graph.ingest.load_path.finish_load`) once the load is done.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+from rich.console import Console
+
+from graph.ingest import lake, load_bulk, load_online, pipeline
+from graph.ingest.load_online import Counts
+from graph.ingest.spark import admin_csv, append, lake_io
+from hotspot_kg.core.errors import ConfigError
+from hotspot_kg.core.settings import Settings
+from hotspot_kg.spark import session
+
+FORMATS = ("canonical",)
+
+
+@dataclass
+class SparkTimings:
+    """Seconds per step of the last Spark load (the bulk steps in ``bulk``)."""
+
+    start: float = 0.0  # the Spark session
+    validate: float = 0.0  # read, validate, write the lake and the rejects
+    output: float = 0.0  # the import files and import, or the connector's writes
+    bulk: load_bulk.Timings = field(default_factory=load_bulk.Timings)
+
+
+def load(
+    config: Settings,
+    driver: Driver | None,
+    fmt: str,
+    path: Path,
+    *,
+    bulk: bool = False,
+    master: str | None = None,
+    batch_size: int = load_online.DEFAULT_BATCH_SIZE,
+    rejects_file: Path | None = None,
+    lake_root: Path | None = None,
+    console: Console | None = None,
+    csv_folder: Path | None = None,
+    timings: SparkTimings | None = None,
+    hook: append.StepHook | None = None,
+) -> tuple[Any, Counts]:
+    """Load ``path`` (format ``fmt``) on Spark; the outcome (rows, rejects) and what was created."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"--engine spark reads {', '.join(FORMATS)} input; load {fmt} with --engine local")
+    console = console or Console(stderr=True)
+    timings = timings if timings is not None else SparkTimings()
+    rejects_file = rejects_file or pipeline.default_rejects_file(path)
+    lake_root = lake_root or lake.default_root(config)
+    echo: Callable[[str], None] = lambda message: console.print(message, markup=False)  # noqa: E731
+    if bulk:
+        load_bulk.check_ready(config, echo)
+    elif driver is None:
+        raise ValueError("an online load needs a driver")
+    began = time.perf_counter()
+    with session(master=master, app=f"hotspot-kg load {fmt}") as spark:
+        timings.start = time.perf_counter() - began
+        began = time.perf_counter()
+        with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
+            outcome = validated(spark, fmt, path, rejects_file)
+            lake_io.write(outcome.tables, lake_root, source={"format": fmt, "path": str(path.resolve())})
+        timings.validate = time.perf_counter() - began
+        console.print(f"Lake of the validated tables: {lake_root}")
+        tables = lake_io.read(spark, lake_root)
+        began = time.perf_counter()
+        if bulk:
+            created = load_bulk.load_files(
+                config, lambda folder: admin_csv.write(tables, folder), console=console,
+                csv_folder=csv_folder, timings=timings.bulk,
+            )  # fmt: skip
+        else:
+            assert driver is not None
+            created = append.append(driver, config, tables, batch_size=batch_size, console=console, hook=hook)
+        timings.output = time.perf_counter() - began
+    return outcome, created
+
+
+def validated(spark: Any, fmt: str, path: Path, rejects_file: Path) -> Any:
+    """The input read and validated on Spark: an outcome with the lake's tables as ``tables``."""
+    from graph.ingest.spark import validate
+
+    return validate.validate_path(spark, path, rejects_file)

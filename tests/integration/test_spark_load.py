@@ -1,0 +1,133 @@
+"""The load on Spark into the real Neo4j: bulk import and online append through the Neo4j connector give
+the in-process loader's graph; the append is idempotent and a killed run completes on the next; the same
+load runs on a standalone Spark cluster of a master and two workers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from graph.ingest import lake, load_online, pipeline
+from graph.ingest.load_path import finish_load
+from graph.ingest.spark import load as spark_load
+from graph.stamp import data_stamp
+from hotspot_kg.core import db, settings
+from hotspot_kg.core.maintenance import reset_database
+
+pytest.importorskip("pyspark", reason="the spark extra is not installed (make install has it)")
+
+pytestmark = pytest.mark.integration
+HERE = Path(__file__).resolve().parent
+
+
+def _test_load() -> Any:
+    """test_load.py (its graph shape, fixture folders and expected counts): tests import in importlib mode."""
+    name = "integration_test_load"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE / "test_load.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    """One local Spark session for the module (the loads use it instead of starting their own)."""
+    from hotspot_kg.spark import session
+
+    with session() as s:
+        yield s
+
+
+def in_process_graph(driver: Driver, folder: Path, tmp_path: Path) -> dict[str, set[tuple[object, ...]]]:
+    """The graph the in-process online load makes of ``folder`` (the database is emptied after)."""
+    t = _test_load()
+    reset_database(driver)
+    outcome = pipeline.prepare("canonical", folder, tmp_path / "reference-rejects.csv", tmp_path)
+    try:
+        load_online.load(driver, outcome.staging)
+    finally:
+        outcome.staging.remove()
+    want: dict[str, set[tuple[object, ...]]] = t.graph(driver)
+    reset_database(driver)
+    return want
+
+
+def test_the_spark_bulk_load_builds_the_in_process_graph(
+    bulk_settings: settings.Settings, spark: Any, tmp_path: Path
+) -> None:
+    if bulk_settings.external:
+        pytest.skip("--bulk runs neo4j-admin on the project's local server; NEO4J_URI is set")
+    t = _test_load()
+    folder = t.with_origins(tmp_path)
+    with db.connect(bulk_settings) as driver:
+        want = in_process_graph(driver, folder, tmp_path)
+    timings = spark_load.SparkTimings()
+    root = tmp_path / "lake"
+    outcome, created = spark_load.load(
+        bulk_settings, None, "canonical", folder, bulk=True, rejects_file=tmp_path / "rejects.csv",
+        lake_root=root, csv_folder=tmp_path / "csv", timings=timings,
+    )  # fmt: skip
+    assert (outcome.rejected, outcome.merged, outcome.duplicates) == (0, 1, 1)
+    assert created.nodes == t.EXPECTED_NODES and created.relationships == t.EXPECTED_RELS
+    assert timings.bulk.admin_import > 0 and list((tmp_path / "csv").glob("Patent-0/part-*.csv"))
+    with db.connect(bulk_settings) as driver:  # a new driver: the import made a new store
+        assert t.graph(driver) == want
+        finish_load(driver, bulk_settings, "canonical", folder, outcome, root)
+        manifest = lake.require_matching(root, data_stamp(driver, bulk_settings.database))
+        assert manifest.engine == "spark" and manifest.rows["patents"] == 4 and manifest.rows["citations"] == 4
+        reset_database(driver)
+
+
+def test_the_spark_append_is_idempotent_and_a_killed_run_completes(
+    empty_db: Driver, neo4j_settings: settings.Settings, spark: Any, tmp_path: Path
+) -> None:
+    t = _test_load()
+    folder = t.with_origins(tmp_path)
+    want = in_process_graph(empty_db, folder, tmp_path)
+
+    class Killed(Exception):
+        pass
+
+    def kill(dataset: str, rows: int) -> None:
+        if dataset == "patents":
+            raise Killed
+
+    common: dict[str, Any] = {"rejects_file": tmp_path / "rejects.csv", "lake_root": tmp_path / "lake"}
+    with pytest.raises(Killed):
+        spark_load.load(neo4j_settings, empty_db, "canonical", folder, hook=kill, **common)
+    half = t.graph(empty_db)
+    assert half["patents"] and not half["filed_by"] and not half["cites"]  # killed before the links
+    _, created = spark_load.load(neo4j_settings, empty_db, "canonical", folder, **common)
+    assert t.graph(empty_db) == want
+    assert created.relationships["FILED_BY"] == t.EXPECTED_RELS["FILED_BY"]
+    _, again = spark_load.load(neo4j_settings, empty_db, "canonical", folder, **common)
+    assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
+    assert t.graph(empty_db) == want
+
+
+def test_the_load_runs_on_a_standalone_two_worker_cluster(
+    empty_db: Driver, neo4j_settings: settings.Settings, tmp_path: Path
+) -> None:
+    from hotspot_kg.spark.cluster import StandaloneCluster
+
+    t = _test_load()
+    folder = t.with_origins(tmp_path)
+    want = in_process_graph(empty_db, folder, tmp_path)
+    with StandaloneCluster(tmp_path / "cluster", workers=2, cores=1, memory="1g") as cluster:
+        _, created = spark_load.load(
+            neo4j_settings, empty_db, "canonical", folder, master=cluster.master_url,
+            rejects_file=tmp_path / "rejects.csv", lake_root=tmp_path / "lake",
+        )  # fmt: skip
+        # both workers ran executors of the load
+        assert all(list((tmp_path / "cluster" / f"worker-{k}").glob("app-*/*/stderr")) for k in (0, 1))
+    assert created.nodes == t.EXPECTED_NODES and created.relationships == t.EXPECTED_RELS
+    assert t.graph(empty_db) == want
