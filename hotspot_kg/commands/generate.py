@@ -37,7 +37,15 @@ from graph.ingest.synthetic import generate
     show_default=True,
     help="Of the inventions filed in several offices, the share with a PCT filing (office WO).",
 )
-def generate_command(patents: int, seed: int, out: Path, family_share: float, pct_share: float) -> None:
+@click.option(
+    "--citations-per-patent",
+    type=click.FloatRange(0, 200),
+    default=None,
+    help="Average citations a patent makes (e.g. 16, as in PatentsView) [default: the calibration, about 3].",
+)
+def generate_command(
+    patents: int, seed: int, out: Path, family_share: float, pct_share: float, citations_per_patent: float | None
+) -> None:
     """Write a SIMULATED patent universe calibrated to WIPO's Shenzhen study.
 
     The folder holds the canonical CSV files (patents, applicants, inventors, links, IPC codes,
@@ -50,7 +58,10 @@ def generate_command(patents: int, seed: int, out: Path, family_share: float, pc
 
         hotspot-kg generate --patents 20000 --family-share 0.2 --out data/with-families
     """
-    summary = generate(out, patents=patents, seed=seed, family_share=family_share, pct_share=pct_share)
+    summary = generate(
+        out, patents=patents, seed=seed, family_share=family_share, pct_share=pct_share,
+        citations_per_patent=citations_per_patent,
+    )  # fmt: skip
     full = summary.full_scale
     rows = ", ".join(f"{k} {v:,}" for k, v in summary.rows.items())
     click.echo(

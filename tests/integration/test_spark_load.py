@@ -115,9 +115,11 @@ def test_the_spark_append_is_idempotent_and_a_killed_run_completes(
 
 
 def test_the_load_runs_on_a_standalone_two_worker_cluster(
-    empty_db: Driver, neo4j_settings: settings.Settings, tmp_path: Path
+    empty_db: Driver, neo4j_settings: settings.Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hotspot_kg.spark.cluster import StandaloneCluster
+
+    monkeypatch.setenv("HOTSPOT_SPARK_EXECUTOR_MEMORY", "768m")  # within the workers' 1g
 
     t = _test_load()
     folder = t.with_origins(tmp_path)

@@ -49,9 +49,15 @@ class YearOutput:
     citations: dict[str, np.ndarray]
 
 
+MEAN_CITATIONS = 3.25  # the average over the years of the calibrated citations a patent
+
+
 class Engine:
-    def __init__(self, plan: Plan, tech: TechSampler, seed: int) -> None:
+    def __init__(self, plan: Plan, tech: TechSampler, seed: int, citations: float | None = None) -> None:
         self.plan, self.tech, self.seed = plan, tech, seed
+        # the calibrated mean rises from 1.5 to 5 citations a patent over the years (3.25 on average); a
+        # given ``citations`` scales that curve to this average (before repeated pairs are dropped)
+        self.citation_scale = 1.0 if citations is None else citations / MEAN_CITATIONS
         n_c = len(plan.world.ids)
         self.apps, self.invs, self.store = ApplicantPools(n_c), InventorPools(n_c), CitationStore(n_c)
         self.next_number = 1
@@ -72,7 +78,7 @@ class Engine:
         pi, invs = self._inventors(yi, city, rng)
         ipc = self._ipc(yi, city, fld, rng)
         patents["title"] = self.tech.book.titles[ipc["code"][ipc["seq"] == 1]]
-        mean_cit = 1.5 + 3.5 * yi / (len(YEARS) - 1)
+        mean_cit = (1.5 + 3.5 * yi / (len(YEARS) - 1)) * self.citation_scale
         c_row, cited = self.store.draw(plan, yi, city, fld, rng, mean_cit)
         keep = first_unique(c_row, cited)
         us = patents["office"][c_row[keep]] == "US"

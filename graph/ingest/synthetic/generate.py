@@ -68,12 +68,14 @@ def generate(
     works: int | None = None,
     family_share: float = 0.0,
     pct_share: float = DEFAULT_PCT_SHARE,
+    citations_per_patent: float | None = None,
 ) -> Summary:
     """Write a synthetic canonical CSV folder with exactly ``patents`` inventions, and its science side
     (``works`` works, default a quarter of the patents; drawn after the patents from a stream of its own).
     With ``family_share`` > 0, a share of the inventions is filed again in other offices
     (:mod:`graph.ingest.synthetic.families`), which adds patents (the inventions' families) and leaves the
-    inventions as they are."""
+    inventions as they are. ``citations_per_patent`` scales the calibrated citation curve (about 3 a
+    patent) to that average, e.g. 16 for a PatentsView-size universe; None keeps the calibration."""
     if patents > MAX_PATENTS:
         raise ConfigError(
             f"--patents {patents} is too large; the generator numbers patents up to {MAX_PATENTS:,}"
@@ -82,6 +84,8 @@ def generate(
         raise ConfigError(
             f"--patents {patents} is too small; use at least {MIN_PATENTS} so every year has patents"
         )
+    if citations_per_patent is not None and not 0 <= citations_per_patent <= 200:
+        raise ConfigError(f"--citations-per-patent {citations_per_patent} must be between 0 and 200")
     if seed < 0:
         raise ConfigError(f"--seed {seed} must be zero or positive")
     for name, share in (("--family-share", family_share), ("--pct-share", pct_share)):
@@ -92,7 +96,7 @@ def generate(
     plan = build_plan(world, SCENARIO_SEED)
     tech = TechSampler(load_codebook(), np.random.default_rng(SCENARIO_SEED))
     per_year = largest_remainder(plan.volume.sum(axis=1), patents)
-    engine = Engine(plan, tech, seed)
+    engine = Engine(plan, tech, seed, citations_per_patent)
     writer = FolderWriter(Path(out), world)
     rows: dict[str, int] = {}
     try:
