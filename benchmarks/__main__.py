@@ -28,6 +28,15 @@ def main(argv: list[str] | None = None) -> int:
         "names", nargs="*", help=f"benchmarks to run (default: all of {', '.join(discover())})"
     )
     parser.add_argument("--sizes", default="100000,1000000", help="patent counts, comma-separated")
+    parser.add_argument(
+        "--engine",
+        choices=["local", "spark"],
+        default="local",
+        help="the load and indicator engine to measure",
+    )
+    parser.add_argument(
+        "--citations-per-patent", type=float, default=None, help="generator citation density (e.g. 16)"
+    )
     args = parser.parse_args(argv)
     names = args.names or discover()
     unknown = sorted(set(names) - set(discover()))

@@ -11,6 +11,14 @@ For each size N (``--sizes``): generate a synthetic canonical folder (``hotspot-
    fastest any online loader could go on this server; ratio = online seconds / ceiling seconds.
 Reported: patents/s and relationships/s, and the ratio of the bulk path to the bare import.
 
+With ``--engine spark`` (``python -m benchmarks load --engine spark``), for each size: the in-process bulk
+load (up to HOTSPOT_BENCH_LOCAL_MAX patents, default 2,000,000), the Spark bulk load (``load --engine spark
+--bulk``: session, read + validate + lake, import CSV parts, import, start, constraints) and the floor, what a
+user does by hand with the same CSV files: bare ``neo4j-admin database import``, the server start and the
+uniqueness constraints. Every case reports the peak resident memory of each process (this Python, the Spark
+JVM and its Python workers, neo4j-admin, the server), sampled from /proc. ``--citations-per-patent 16``
+generates a PatentsView-like citation density.
+
 It runs on a server instance of its own (``.neo4j/bench-instance``, ports +20000), never on the demo's data.
 """
 
@@ -27,7 +35,7 @@ from typing import Any
 
 from rich.console import Console
 
-from graph.ingest import bulk_csv, load_bulk, load_online, pipeline
+from graph.ingest import bulk_csv, load_bulk, load_online, pipeline, schema
 from graph.ingest.synthetic.generate import generate
 from hotspot_kg.core import db, queries
 from hotspot_kg.core import settings as settings_module
@@ -198,8 +206,95 @@ def bulk(
     ]
 
 
+def _import_files(folder: Path) -> bulk_csv.ImportFiles:
+    """The import files the Spark load wrote into ``folder`` (header files and their parts)."""
+    files = bulk_csv.ImportFiles(folder)
+    for group in bulk_csv.GROUPS:
+        parts = sorted(p for p in folder.glob(f"{group.name}-*/part-*.csv") if p.stat().st_size)
+        if parts:
+            files.files.append((group.kind, folder / f"{group.name}.header.csv", parts, 1))
+    files.multiline = False
+    return files
+
+
+def spark(
+    config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console, with_local: bool
+) -> list[dict[str, Any]]:
+    """The Spark bulk load against the in-process bulk load and against the floor (see the module doc)."""
+    from benchmarks.memory import PeakMemory
+    from graph.ingest.spark import load as spark_load
+
+    server = lambda: process.running_pid(config.local)  # noqa: E731
+    rows: list[dict[str, Any]] = []
+    local_seconds = None
+    if with_local:
+        fresh(config)
+        with PeakMemory(server) as memory:
+            began = time.perf_counter()
+            outcome = pipeline.prepare("canonical", folder, work / "rejects-local.csv", work)
+            created = load_bulk.load(
+                config, outcome.staging, console=console, csv_folder=work / "import-local"
+            )
+            local_seconds = time.perf_counter() - began
+            outcome.staging.remove()
+        rels = sum(created.relationships.values())
+        rows.append(_row("in-process bulk", n, local_seconds, n, rels, **memory.gigabytes()))
+        shutil.rmtree(work / "import-local", ignore_errors=True)
+    fresh(config)
+    timings = spark_load.SparkTimings()
+    with PeakMemory(server) as memory:
+        began = time.perf_counter()
+        outcome, created = spark_load.load(
+            config, None, "canonical", folder, bulk=True, rejects_file=work / "rejects-spark.csv",
+            lake_root=work / "lake", csv_folder=work / "import-spark", console=console, timings=timings,
+        )  # fmt: skip
+        seconds = time.perf_counter() - began
+    rels = sum(created.relationships.values())
+    fresh(config)
+    with PeakMemory(server) as floor_memory:
+        bare = load_bulk.admin_import(config.local, _import_files(work / "import-spark"), config.database)
+        began = time.perf_counter()
+        process.start(config, echo=lambda line: None)
+        start = time.perf_counter() - began
+        with db.connect(config) as driver:
+            began = time.perf_counter()
+            schema.ensure(driver, config.database)
+            constraints = time.perf_counter() - began
+    floor = bare + start + constraints
+    b = timings.bulk
+    rows.append(
+        _row(
+            "spark bulk",
+            n,
+            seconds,
+            n,
+            rels,
+            spark_start_seconds=round(timings.start, 2),
+            validate_and_lake_seconds=round(timings.validate, 2),
+            csv_seconds=round(b.csv, 2),
+            import_seconds=round(b.admin_import, 2),
+            start_seconds=round(b.start, 2),
+            schema_seconds=round(b.schema, 2),
+            ratio_to_floor=round(seconds / floor, 2),
+            ratio_to_in_process=round(seconds / local_seconds, 2) if local_seconds else None,
+            rows_read=outcome.rows,
+            **memory.gigabytes(),
+        )
+    )
+    rows.append(
+        _row("floor: bare import + start + constraints", n, floor, n, rels, import_seconds=round(bare, 2),
+             start_seconds=round(start, 2), schema_seconds=round(constraints, 2), **floor_memory.gigabytes())
+    )  # fmt: skip
+    shutil.rmtree(work / "import-spark", ignore_errors=True)
+    shutil.rmtree(work / "lake", ignore_errors=True)
+    return rows
+
+
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     sizes = [int(s) for s in str(getattr(args, "sizes", "100000")).split(",") if s]
+    engine = getattr(args, "engine", "local")
+    citations = getattr(args, "citations_per_patent", None)
+    local_max = int(os.environ.get("HOTSPOT_BENCH_LOCAL_MAX", "2000000"))
     online_max = int(os.environ.get("HOTSPOT_BENCH_ONLINE_MAX", "200000"))
     config = bench_settings()
     console = Console(stderr=True)
@@ -210,8 +305,12 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             work = work_root / str(n)
             folder = work / "synthetic"
             began = time.perf_counter()
-            generate(folder, patents=n, seed=SEED)
+            generate(folder, patents=n, seed=SEED, citations_per_patent=citations)
             console.print(f"generated {n:,} synthetic patents in {time.perf_counter() - began:.0f} s")
+            if engine == "spark":
+                rows.extend(spark(config, folder, work, n, console, with_local=n <= local_max))
+                shutil.rmtree(work, ignore_errors=True)
+                continue
             if n <= online_max:
                 rows.append(online(config, folder, work, n, console))
                 rows.append(ceiling(config, n, rows[-1], console))
