@@ -44,7 +44,12 @@ from graph.ingest.synthetic import generate
     help="Average citations a patent makes (e.g. 16, as in PatentsView) [default: the calibration, about 3].",
 )
 def generate_command(
-    patents: int, seed: int, out: Path, family_share: float, pct_share: float, citations_per_patent: float | None
+    patents: int,
+    seed: int,
+    out: Path,
+    family_share: float,
+    pct_share: float,
+    citations_per_patent: float | None,
 ) -> None:
     """Write a SIMULATED patent universe calibrated to WIPO's Shenzhen study.
 

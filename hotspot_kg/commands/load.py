@@ -128,7 +128,13 @@ def load(
         _load_science(console, path, rejects_file, batch_size, max_reject_rate, bulk)
         return
     engine, lake_root = engine_and_lake(
-        config, engine, fmt, path, lake_root, master, echo=lambda message: console.print(message, markup=False)
+        config,
+        engine,
+        fmt,
+        path,
+        lake_root,
+        master,
+        echo=lambda message: console.print(message, markup=False),
     )
     driver = None if bulk else db.connect(config)
     try:

@@ -83,7 +83,9 @@ def test_the_spark_bulk_load_builds_the_in_process_graph(
         assert t.graph(driver) == want
         finish_load(driver, bulk_settings, "canonical", folder, outcome, root)
         manifest = lake.require_matching(root, data_stamp(driver, bulk_settings.database))
-        assert manifest.engine == "spark" and manifest.rows["patents"] == 4 and manifest.rows["citations"] == 4
+        assert (
+            manifest.engine == "spark" and manifest.rows["patents"] == 4 and manifest.rows["citations"] == 4
+        )
         reset_database(driver)
 
 
