@@ -9,10 +9,10 @@ The input is opened and every header checked by the in-process :func:`canonical.
 header is the same :class:`InputError` before Spark reads anything; each file is also decoded in full on
 the driver (a streaming UTF-8 check), so a file that is not UTF-8 fails as in-process too.
 
-A plain file is read by ``textFile`` in two passes. The first finds, per partition, the number of lines and
-whether a quoted field is still open at its end, for either state at its start (the states of Python's
-csv parser, default dialect); the driver chains them into each partition's start state and line offset.
-The second pass parses every record that starts and ends in one partition with Python's csv module; a
+The plain files are read by ``textFile``, all in one union, in two passes (two Spark jobs in all). The
+first finds, per partition, the number of lines and whether a quoted field is still open at its end, for
+either state at its start (the states of Python's csv parser, default dialect); the driver chains them
+into each partition's start state and line offset. The second pass parses every record that starts and ends in one partition with Python's csv module; a
 record that crosses a partition boundary leaves fragments, which are collected and parsed on the driver
 (they are rare: one per boundary at most). Blank lines are skipped and short or long rows get their
 ``_error``, as in ``Folder.rows``. A zip archive is read through the in-process reader (``Folder.frame``)
@@ -28,6 +28,7 @@ from __future__ import annotations
 import codecs
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,9 +77,18 @@ def ends_inside(line: str, inside: bool) -> bool:
     return state == QUOTED
 
 
-def _lines(index: int, lines: Iterable[str]) -> Iterator[str]:
+@dataclass(frozen=True)
+class Part:
+    """A partition of the union of the files: its table, and where it starts in its file."""
+
+    table: str
+    first: bool  # the file's first partition
+    inside: bool = False  # a quoted field is open at its start
+    offset: int = 0  # the 0-based number of its first line in the file
+
+
+def _lines(first: bool, lines: Iterable[str]) -> Iterator[str]:
     """The lines of a partition; the first line of the file loses its byte-order mark (``utf-8-sig``)."""
-    first = index == 0
     for line in lines:
         if first and line.startswith(BOM):
             line = line[1:]
@@ -86,14 +96,14 @@ def _lines(index: int, lines: Iterable[str]) -> Iterator[str]:
         yield line
 
 
-def _summary(index: int, lines: Iterable[str]) -> Iterator[tuple[int, int, bool, bool]]:
-    """(partition, lines, open at the end if closed at the start, open at the end if open at the start)."""
+def _summary(part: Part, lines: Iterable[str]) -> tuple[int, bool, bool]:
+    """(lines, open at the end if closed at the start, open at the end if open at the start)."""
     count, closed, opened = 0, False, True
-    for line in _lines(index, lines):
+    for line in _lines(part.first, lines):
         count += 1
         closed = ends_inside(line, closed)
         opened = ends_inside(line, opened)
-    yield index, count, closed, opened
+    return count, closed, opened
 
 
 def record(
@@ -112,19 +122,14 @@ def record(
     return (*values.values(), error, name, number)
 
 
-def _records(
-    index: int, lines: Iterable[str], start: list[bool], offset: list[int], columns: list[str], table: str,
-    name: str,
-) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+def _records(part: Part, lines: Iterable[str], columns: list[str], name: str) -> Iterator[tuple[Any, ...]]:
     """The rows of the records of one partition, and its fragments as rows with a null ``_file``:
     the lines in ``_error``, the 0-based number of their first line in ``_line``."""
-    inside = start[index]
-    head = inside  # the first lines end a record begun in an earlier partition
-    number = offset[index]
+    inside = head = part.inside  # the first lines end a record begun in an earlier partition
+    number = first = part.offset
     pending: list[str] = []
-    first = number
-    blank = (None,) * len(TABLES[table].columns)
-    for line in _lines(index, lines):
+    blank = (None,) * len(TABLES[part.table].columns)
+    for line in _lines(part.first, lines):
         if not pending:
             first = number
         pending.append(line)
@@ -136,7 +141,7 @@ def _records(
             yield (*blank, "\n".join(pending), None, first)
             head = False
         elif first > 0:  # the record at line 0 is the header
-            row = record(pending, first + 1, columns, table, name)
+            row = record(pending, first + 1, columns, part.table, name)
             if row is not None:
                 yield row
         pending = []
@@ -201,45 +206,85 @@ def _undecodable_line(path: Path) -> int:
     return number
 
 
-def table_frame(
-    spark: SparkSession, folder: canonical.Folder, table: str, min_partitions: int | None = None
-) -> DataFrame:
-    """The rows of ``table`` (its file must be in ``folder``) as a persisted DataFrame (see the module)."""
+def _wide(tables: list[str]) -> StructType:
+    """One schema for the rows of several tables: the table's position, its columns by position, the rest."""
+    from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
+
+    width = max(len(TABLES[t].columns) for t in tables)
+    names = ["_table", *[f"_c{k}" for k in range(width)], ROW_ERROR, FILE]
+    fields = [StructField(n, IntegerType() if n == "_table" else StringType()) for n in names]
+    return StructType([*fields, StructField(LINE, LongType())])
+
+
+def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min_partitions: int | None,
+           persisted: list[DataFrame]) -> dict[str, DataFrame]:  # fmt: skip
+    """The plain files of ``tables`` read by Spark in one union: two jobs for all of them."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    columns = folder.header(table)
-    name = folder.name(table)
-    if not Path(folder.files[table]).is_file():  # in a zip: the in-process reader's frame
-        frame = folder.frame(table)
-        records = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
-        return spark.createDataFrame(list(records), schema(table)).persist(StorageLevel.MEMORY_AND_DISK)
-    path = Path(folder.files[table]).resolve()
-    check_utf8(path, name)
-    text = spark.sparkContext.textFile(path.as_uri(), min_partitions)
-    summaries = sorted(text.mapPartitionsWithIndex(_summary).collect())
-    start, offset, inside, total = [], [], False, 0
-    for _, count, closed, opened in summaries:
-        start.append(inside)
-        offset.append(total)
+    sc = spark.sparkContext
+    texts = [sc.textFile(Path(folder.files[t]).resolve().as_uri(), min_partitions) for t in tables]
+    parts = [
+        Part(t, k == 0) for t, text in zip(tables, texts, strict=True) for k in range(text.getNumPartitions())
+    ]
+    union = sc.union(texts)
+    summaries = union.mapPartitionsWithIndex(lambda i, lines: [_summary(parts[i], lines)]).collect()
+    inside, total = False, 0
+    for k, (part, (count, closed, opened)) in enumerate(zip(parts, summaries, strict=True)):
+        if part.first:
+            inside, total = False, 0
+        parts[k] = Part(part.table, part.first, inside, total)
         inside = opened if inside else closed
         total += count
+    columns = {t: folder.header(t) for t in tables}
+    names = {t: folder.name(t) for t in tables}
+    position = {t: k for k, t in enumerate(tables)}
+    width = max(len(TABLES[t].columns) for t in tables)
 
     def parse(index: int, lines: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-        return _records(index, lines, start, offset, columns, table, name)
+        part = parts[index]
+        pad = (None,) * (width - len(TABLES[part.table].columns))
+        for row in _records(part, lines, columns[part.table], names[part.table]):
+            yield (position[part.table], *row[:-3], *pad, *row[-3:])
 
-    parsed = spark.createDataFrame(text.mapPartitionsWithIndex(parse), schema(table))
-    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
-    fragments = parsed.where(F.col(FILE).isNull()).select(LINE, ROW_ERROR).collect()
-    rows = parsed.where(F.col(FILE).isNotNull())
-    stitched = stitch([(int(f[0]), str(f[1])) for f in fragments], columns, table, name)
-    if stitched:
-        rows = rows.unionByName(spark.createDataFrame(stitched, schema(table)))
-    return rows
+    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), _wide(tables))
+    wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
+    persisted.append(wide)
+    fragments: dict[str, list[tuple[int, str]]] = {t: [] for t in tables}
+    for f in wide.where(F.col(FILE).isNull()).select("_table", LINE, ROW_ERROR).collect():
+        fragments[tables[f[0]]].append((int(f[1]), str(f[2])))
+    frames = {}
+    for t in tables:
+        rows = wide.where((F.col("_table") == position[t]) & F.col(FILE).isNotNull()).select(
+            *[F.col(f"_c{k}").alias(c) for k, c in enumerate(TABLES[t].columns)], ROW_ERROR, FILE, LINE
+        )
+        stitched = stitch(fragments[t], columns[t], t, names[t])
+        frames[t] = rows.unionByName(spark.createDataFrame(stitched, schema(t))) if stitched else rows
+    return frames
 
 
-def frames(spark: SparkSession, path: Path, min_partitions: int | None = None) -> dict[str, DataFrame]:
+def _zipped(spark: SparkSession, folder: canonical.Folder, table: str) -> DataFrame:
+    """A table of a zip archive, read by the in-process reader (``Folder.frame``)."""
+    frame = folder.frame(table)
+    records = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
+    return spark.createDataFrame(list(records), schema(table))
+
+
+def frames(
+    spark: SparkSession,
+    path: Path,
+    min_partitions: int | None = None,
+    persisted: list[DataFrame] | None = None,
+) -> dict[str, DataFrame]:
     """Every table file of the canonical input at ``path`` (in ``LOAD_ORDER``) as a DataFrame of strings;
-    ``min_partitions`` is passed to ``textFile``. The frames are persisted: unpersist them when done."""
+    ``min_partitions`` is passed to ``textFile``. The rows read are persisted in one DataFrame, appended to
+    ``persisted`` when given: unpersist it when done."""
     folder = canonical.check(path)
-    return {t: table_frame(spark, folder, t, min_partitions) for t in LOAD_ORDER if t in folder.files}
+    present = [t for t in LOAD_ORDER if t in folder.files]
+    plain = [t for t in present if Path(folder.files[t]).is_file()]  # not in a zip
+    for t in plain:
+        check_utf8(Path(folder.files[t]), folder.name(t))
+    read = (
+        _plain(spark, folder, plain, min_partitions, [] if persisted is None else persisted) if plain else {}
+    )
+    return {t: read[t] if t in read else _zipped(spark, folder, t) for t in present}

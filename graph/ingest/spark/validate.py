@@ -318,28 +318,33 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     no rows), and write the rejects CSV (replaced only when all went well)."""
     v = Validator(spark)
     outcome = SparkOutcome({}, rejects_file)
-    duplicates = 0
-    for table in LOAD_ORDER:
+    counts = []
+    for k, table in enumerate(LOAD_ORDER):
         staged = v.check(table, _conform(spark, table, frames.get(table)))
         outcome.persisted.append(staged)
-        counts = staged.agg(F.count("*"), F.count(R), F.count(F.when(F.col(KEPT), 1)),
-                            F.count(F.when(F.col(DUP), 1)), F.sum(F.when(F.col(KEPT), F.col(EXTRA)))).first()  # fmt: skip
-        assert counts is not None
-        outcome.rows += counts[0]
-        outcome.rejected += counts[1]
-        outcome.by_table[table] = counts[2]
-        duplicates += counts[3]
-        outcome.merged += counts[4] or 0
+        counts.append(staged.agg(F.lit(k).alias("_t"), F.count("*"), F.count(R), F.count(F.when(F.col(KEPT), 1)),
+                                 F.count(F.when(F.col(DUP), 1)), F.sum(F.when(F.col(KEPT), F.col(EXTRA)))))  # fmt: skip
+    duplicates = 0
+    for k, rows, rejected, kept, same, merged in sorted(_union(counts).collect()):  # one job for all tables
+        outcome.rows += rows
+        outcome.rejected += rejected
+        outcome.by_table[LOAD_ORDER[k]] = kept
+        duplicates += same
+        outcome.merged += merged or 0
     outcome.duplicates = duplicates - outcome.merged
     outcome.tables = {t: v.kept(t) for t in LOAD_ORDER} | derived(spark, v)
     outcome.tables = {t: outcome.tables[t] for t in lake.SCHEMA}
     rejects = [v.staged[t].where(F.col(R).isNotNull()).select(F.lit(k).alias("_t"), FILE, LINE, F.lit(t), R)
                for k, t in enumerate(LOAD_ORDER)]  # fmt: skip
-    union = rejects[0]
-    for more in rejects[1:]:
-        union = union.unionAll(more)
-    write_rejects(rejects_file, union.orderBy("_t", LINE, FILE))
+    write_rejects(rejects_file, _union(rejects).orderBy("_t", LINE, FILE))
     return outcome
+
+
+def _union(frames: list[DataFrame]) -> DataFrame:
+    out = frames[0]
+    for more in frames[1:]:
+        out = out.unionAll(more)
+    return out
 
 
 def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
@@ -362,7 +367,7 @@ def validate_folder(
     spark: SparkSession, path: Path, rejects_file: Path, min_partitions: int | None = None
 ) -> SparkOutcome:
     """:func:`validate` on the canonical folder (or zip) at ``path``, read by Spark."""
-    frames = canonical.frames(spark, path, min_partitions)
-    outcome = validate(spark, frames, rejects_file)
-    outcome.persisted.extend(frames.values())
+    persisted: list[DataFrame] = []
+    outcome = validate(spark, canonical.frames(spark, path, min_partitions, persisted), rejects_file)
+    outcome.persisted.extend(persisted)
     return outcome
