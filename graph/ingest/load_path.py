@@ -18,7 +18,7 @@ from rich.console import Console
 
 from graph.ingest import lake, load_online, pipeline, provenance
 from graph.ingest.load_online import Counts
-from graph.ingest.validate import Outcome
+from graph.ingest.validate import LoadOutcome
 from graph.stamp import data_stamp
 from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.core.settings import Settings
@@ -48,7 +48,7 @@ def load_path(
     lake_root: Path | None = None,
     engine: str = "auto",
     master: str | None = None,
-) -> tuple[Outcome, Counts]:
+) -> tuple[LoadOutcome, Counts]:
     """Read, validate and load ``path`` in format ``fmt``; the outcome (rows, rejects) and what was created.
 
     ``driver`` carries an online load (it may be None for a bulk load, which restarts the local server).
@@ -138,7 +138,7 @@ def engine_and_lake(
 
 
 def finish_load(
-    driver: Driver, config: Settings, fmt: str, path: Path, outcome: Outcome, lake_root: Path | None = None
+    driver: Driver, config: Settings, fmt: str, path: Path, outcome: LoadOutcome, lake_root: Path | None = None
 ) -> None:
     """After a load: record the dataset's provenance (a ``Dataset`` node) and stamp its lake, if it has one,
     with the database's data stamp (:mod:`graph.stamp`), so that ``analyze --engine spark`` can check it."""

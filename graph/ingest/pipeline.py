@@ -17,7 +17,7 @@ from graph.ingest.load_online import RateColumn
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.readers.common import Notice
 from graph.ingest.staging import Staging
-from graph.ingest.validate import Outcome, validate
+from graph.ingest.validate import LoadOutcome, Outcome, validate
 from hotspot_kg.core.errors import ConfigError, InputError
 
 DEFAULT_OUT = Path("out")
@@ -89,7 +89,7 @@ def _noted(outcome: Outcome, notices: list[Notice]) -> Outcome:
     return outcome
 
 
-def check_reject_rate(outcome: Outcome, max_rate: float) -> None:
+def check_reject_rate(outcome: LoadOutcome, max_rate: float) -> None:
     """Raise :class:`TooManyRejects` when the share of rejected rows passes ``max_rate``."""
     if outcome.reject_rate > max_rate:
         raise TooManyRejects(

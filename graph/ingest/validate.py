@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -49,6 +49,21 @@ FILE, LINE = "_file", "_line"
 
 class Bad(Exception):
     """The reason a value is rejected."""
+
+
+class LoadOutcome(Protocol):
+    """What any load reports of its input (:class:`Outcome` here, the Spark validator's outcome too)."""
+
+    rows: int
+    rejected: int
+    duplicates: int
+    merged: int
+    rejects_file: Path
+    notices: int
+    notices_file: Path | None
+
+    @property
+    def reject_rate(self) -> float: ...
 
 
 @dataclass

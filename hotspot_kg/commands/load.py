@@ -12,12 +12,12 @@ from graph.ingest import load_online, pipeline
 from graph.ingest.load_online import Counts
 from graph.ingest.load_path import engine_and_lake, finish_load, load_path
 from graph.ingest.readers import READERS
-from graph.ingest.validate import Outcome
+from graph.ingest.validate import LoadOutcome
 from hotspot_kg.core import db, settings
 from hotspot_kg.core.errors import ConfigError
 
 
-def _summary(console: Console, outcome: Outcome, created: Counts) -> None:
+def _summary(console: Console, outcome: LoadOutcome, created: Counts) -> None:
     table = Table(title="Created by this load", show_edge=False)
     table.add_column("kind")
     table.add_column("label / type")

@@ -12,14 +12,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver
 from rich.console import Console
 
 from graph.ingest import lake, load_bulk, load_online, pipeline
 from graph.ingest.load_online import Counts
-from graph.ingest.spark import admin_csv, append, lake_io
+from graph.ingest.spark import admin_csv, append, lake_io, validate
 from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.core.settings import Settings
 from hotspot_kg.spark import session
@@ -52,7 +51,7 @@ def load(
     csv_folder: Path | None = None,
     timings: SparkTimings | None = None,
     hook: append.StepHook | None = None,
-) -> tuple[Any, Counts]:
+) -> tuple[validate.SparkOutcome, Counts]:
     """Load ``path`` (format ``fmt``) on Spark; the outcome (rows, rejects) and what was created."""
     if fmt not in FORMATS:
         raise ConfigError(f"--engine spark reads {', '.join(FORMATS)} input; load {fmt} with --engine local")
@@ -70,8 +69,11 @@ def load(
         timings.start = time.perf_counter() - began
         began = time.perf_counter()
         with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
-            outcome = validated(spark, fmt, path, rejects_file)
-            lake_io.write(outcome.tables, lake_root, source={"format": fmt, "path": str(path.resolve())})
+            outcome = validate.validate_folder(spark, path, rejects_file)
+            try:
+                lake_io.write(outcome.tables, lake_root, source={"format": fmt, "path": str(path.resolve())})
+            finally:
+                outcome.unpersist()
         timings.validate = time.perf_counter() - began
         console.print(f"Lake of the validated tables: {lake_root}")
         tables = lake_io.read(spark, lake_root)
@@ -87,9 +89,3 @@ def load(
         timings.output = time.perf_counter() - began
     return outcome, created
 
-
-def validated(spark: Any, fmt: str, path: Path, rejects_file: Path) -> Any:
-    """The input read and validated on Spark: an outcome with the lake's tables as ``tables``."""
-    from graph.ingest.spark import validate
-
-    return validate.validate_path(spark, path, rejects_file)
