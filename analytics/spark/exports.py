@@ -14,7 +14,7 @@ from neo4j import Driver
 
 from analytics import complexity_graph, specialisation
 from analytics.exports import Result, lookup, report_rows
-from analytics.spark import counting, sourcing
+from analytics.spark import collaboration, counting, ecosystem, novelty, sourcing
 from analytics.spark.lake import Lake, open_lake
 from analytics.switches import Switches
 from hotspot_kg.core.errors import IndicatorError
@@ -38,6 +38,28 @@ def _complexity(kind: str) -> Callable[[Lake, Switches], Result]:
     return compute
 
 
+def _novelty_patents(lake: Lake, s: Switches) -> Result:
+    table, start = novelty.patents(lake, s)
+    return table, {"first_scored_year": start}
+
+
+def _novelty_cities(lake: Lake, s: Switches) -> Result:
+    table, missing, start = novelty.cities(lake, s)
+    return table, {"first_scored_year": start, "unlocated": report_rows(missing)}
+
+
+def _stakeholders(lake: Lake, s: Switches) -> Result:
+    return ecosystem.compute(lake, s)[0], {}
+
+
+def _ownership(lake: Lake, s: Switches) -> Result:
+    return ecosystem.compute(lake, s)[1], {}
+
+
+def _collaboration(lake: Lake, s: Switches) -> Result:
+    return collaboration.compute(lake, s), {}
+
+
 def _sourcing(lake: Lake, s: Switches) -> Result:
     table, unresolved, periods = sourcing.compute(lake, s)
     return table, {"periods": [str(p) for p in periods], "unresolved": report_rows(unresolved)}
@@ -45,6 +67,8 @@ def _sourcing(lake: Lake, s: Switches) -> Result:
 
 SPARK_EXPORTS: dict[str, Callable[[Lake, Switches], Result]] = {
     "rsi": _rsi, "kci": _complexity("kci"), "tci": _complexity("tci"), "knowledge-sourcing": _sourcing,
+    "collaboration-types": _collaboration, "novelty-patents": _novelty_patents, "novelty-cities": _novelty_cities,
+    "stakeholders": _stakeholders, "ownership": _ownership,
 }  # fmt: skip
 
 

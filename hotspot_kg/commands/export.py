@@ -71,7 +71,8 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     type=click.Choice(export_file.ENGINES),
     default="graph",
     show_default=True,
-    help="Compute in the graph, or on Apache Spark from the lake of the load (rsi, kci, tci, knowledge-sourcing).",
+    help="Compute in the graph, or on Apache Spark from the lake of the load (every export but "
+    "local-network and the science ones).",
 )
 @click.option(
     "--master", metavar="URL", help="Spark: the master (default HOTSPOT_SPARK_MASTER, else local[2])."

@@ -104,3 +104,46 @@ def test_sourcing_splits_a_citation_among_the_cited_cities_and_reports_the_stub(
     assert unresolved.to_dict("records") == [{"city_id": "A", "period": "p", "unresolved": 1.0}]
     table, unresolved, _ = compute(lake, Switches(periods=PERIOD, self_citations="exclude"))
     assert table.empty and unresolved["unresolved"].tolist() == [1.0]
+
+
+def test_collaboration_types_judge_each_patent_on_its_located_persons(lake: Any) -> None:
+    from analytics.spark.collaboration import compute
+
+    table = compute(lake, Switches(geo="applicant"))
+    got = {(r.city_id, r.year): (r.local, r.domestic, r.international, r.single) for r in table.itertuples()}
+    assert got == {("A", 2000): (0.0, 0.5, 0.0, 0.0), ("B", 2000): (0.0, 0.5, 0.0, 0.0),
+                   ("A", 2001): (0.0, 0.0, 0.0, 1.0)}  # fmt: skip
+    assert table["domestic_share"].tolist()[:1] == [1.0] and table["local_share"].isna().tolist() == [
+        False,
+        True,
+        False,
+    ]
+
+
+def test_novelty_scores_first_codes_and_pairs_after_the_pool(lake: Any) -> None:
+    from analytics.spark.novelty import cities, patents
+
+    table, start = patents(lake, Switches(pool_years=0))
+    assert start == 2000
+    assert table.values.tolist() == [["P1", 2000, 2, 1, 1, "origination"], ["P2", 2001, 0, 0, 0, "refinement"],
+                                     ["P3", 2001, 0, 0, 0, "refinement"]]  # fmt: skip
+    table, start = patents(lake, Switches(pool_years=1))
+    assert start == 2001 and table["patent_id"].tolist() == ["P2", "P3"]
+    per_city, missing, _ = cities(lake, Switches(pool_years=0))
+    got = {(r.city_id, r.year): (r.patents, r.novel_patents, r.novel_share, r.origination, r.refinement)
+           for r in per_city.itertuples()}  # fmt: skip
+    assert got == {("A", 2000): (0.5, 0.5, 1.0, 0.5, 0.0), ("B", 2000): (0.5, 0.5, 1.0, 0.5, 0.0),
+                   ("A", 2001): (1.0, 0.0, 0.0, 0.0, 1.0)}  # fmt: skip
+    assert missing.to_dict("records") == [{"year": 2001, "patents": 1}]
+
+
+def test_stakeholders_count_the_applicants_types_in_their_cities(lake: Any) -> None:
+    from analytics.spark.ecosystem import compute
+
+    stake, own = compute(lake, Switches())
+    assert stake.values.tolist() == [
+        ["A", 2000, "other", 0.5],
+        ["A", 2001, "other", 1.0],
+        ["B", 2000, "other", 0.5],
+    ]
+    assert own.empty and list(own.columns) == ["city_id", "year", "ownership", "patents"]
