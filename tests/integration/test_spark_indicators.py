@@ -59,7 +59,7 @@ def spark() -> Iterator[Any]:
     from hotspot_kg.spark import session
     from hotspot_kg.spark.config import spark_settings
 
-    with session(spark_settings({"HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "4"})) as started:
+    with session(spark_settings({"HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2"})) as started:
         yield started
 
 
