@@ -95,6 +95,12 @@ def by_city_from_persons(
     held = pd.DataFrame({"p": _codes(persons["patent_id"]), "city_id": persons["city_id"].to_numpy()})
     held = held.dropna(subset=["city_id"]).drop_duplicates().join(per[["year", "n_cities", "type"]], on="p")
     held["w"] = 1.0 / held["n_cities"] if counting == "fractional" else 1.0
+    return tabulate(held)
+
+
+def tabulate(held: pd.DataFrame) -> pd.DataFrame:
+    """Counts and shares per city and year (COLUMNS) from weighted rows (city_id, year, type, w): what
+    both engines do last."""
     table = held.pivot_table(
         index=["city_id", "year"], columns="type", values="w", aggfunc="sum", fill_value=0.0
     )

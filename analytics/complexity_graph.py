@@ -35,8 +35,23 @@ def compute(
     database: str | None = None,
 ) -> ComplexityTables:
     """KCI/TCI in every period with at least two cities and two technologies (tech_unit default ipc)."""
-    tech_unit = switches.tech_unit or "ipc"
-    yearly = specialisation.counts(driver, switches, tech_unit, database)
+    yearly = specialisation.counts(driver, switches, switches.tech_unit or "ipc", database)
+    return from_counts(
+        yearly, switches, threshold=threshold, method=method, steps=steps, convention=convention
+    )
+
+
+def from_counts(
+    yearly: pd.DataFrame,
+    switches: Switches,
+    *,
+    threshold: float = 1.0,
+    method: str = "eigen",
+    steps: int = 20,
+    convention: str = "default",
+) -> ComplexityTables:
+    """KCI/TCI per period of the yearly counts (city_id, tech, year, x): what both engines do once the
+    counts are made."""
     periods = switches.resolved_periods(specialisation.last_year(yearly))
     per = specialisation.by_period(yearly, periods)
     kci, tci, dropped = [], [], {}

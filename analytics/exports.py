@@ -60,13 +60,13 @@ def _novelty_cities(driver: Driver, s: Switches, db: str | None) -> Result:
     if s.cities is not None:
         table = table[table["city_id"].isin(s.cities)]
     missing = novelty.unlocated(run.result.patents, located)
-    return table, {"first_scored_year": run.result.first_scored_year, "unlocated": _records(missing)}
+    return table, {"first_scored_year": run.result.first_scored_year, "unlocated": report_rows(missing)}
 
 
 def _rsi(driver: Driver, s: Switches, db: str | None) -> Result:
     table, periods = specialisation.compute(driver, s, db)
     unlocated = specialisation.unlocated(driver, s, db)
-    return table, {"periods": [str(p) for p in periods], "unlocated": _records(unlocated)}
+    return table, {"periods": [str(p) for p in periods], "unlocated": report_rows(unlocated)}
 
 
 def complexity_both(driver: Driver, s: Switches, db: str | None) -> dict[str, Result]:
@@ -94,18 +94,21 @@ def _collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
 
 def _science_profile(driver: Driver, s: Switches, db: str | None) -> Result:
     table, periods = science.compute_profile(driver, s, db)
-    return table, {"periods": [str(p) for p in periods], "unlocated": _records(science.unlocated(driver, db))}
+    return table, {
+        "periods": [str(p) for p in periods],
+        "unlocated": report_rows(science.unlocated(driver, db)),
+    }
 
 
 def _science_collaboration(driver: Driver, s: Switches, db: str | None) -> Result:
     return science.compute_collaboration(driver, s, db), {
-        "unlocated": _records(science.unlocated(driver, db))
+        "unlocated": report_rows(science.unlocated(driver, db))
     }
 
 
 def _sourcing(driver: Driver, s: Switches, db: str | None) -> Result:
     table, unresolved, periods = sourcing.compute(driver, s, db)
-    return table, {"periods": [str(p) for p in periods], "unresolved": _records(unresolved)}
+    return table, {"periods": [str(p) for p in periods], "unresolved": report_rows(unresolved)}
 
 
 def _network(driver: Driver, s: Switches, db: str | None) -> Result:
@@ -237,5 +240,6 @@ def database_counts(driver: Driver, database: str | None = None) -> dict[str, An
     return {str(k): (None if pd.isna(v) else int(v)) for k, v in row.items()}
 
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+def report_rows(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """A small table as JSON records, for the report of a .meta.json."""
     return list(json.loads(df.to_json(orient="records")))

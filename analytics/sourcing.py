@@ -50,11 +50,17 @@ def flows(
     f = c[is_resolved].merge(cited, on="cited_id")
     f = f.assign(citations=f["w_citing"] * f["w_cited"])
     out = f.groupby(["city_id", "year", "source_city_id"])["citations"].sum().reset_index()
+    return relate(out, countries), unresolved
+
+
+def relate(out: pd.DataFrame, countries: pd.Series) -> pd.DataFrame:
+    """Flows (city_id, year, source_city_id, citations) with their ``relation``: local, domestic or foreign."""
+    out = out.copy()
     home, source = out["city_id"].map(countries), out["source_city_id"].map(countries)
     out["relation"] = "foreign"
     out.loc[same_country(home, source), "relation"] = "domestic"
     out.loc[out["city_id"] == out["source_city_id"], "relation"] = "local"
-    return out[["city_id", "year", "source_city_id", "relation", "citations"]], unresolved
+    return out[["city_id", "year", "source_city_id", "relation", "citations"]]
 
 
 def same_country(home: pd.Series, source: pd.Series) -> np.ndarray:
@@ -145,6 +151,15 @@ def compute(
     periods = switches.resolved_periods(int(citations["year"].max()))
     countries = units.country_of(where)
     flow, unresolved = flows(citations, located, countries, switches.counting, switches.self_citations)
+    table, unres = tabulate(flow, unresolved, periods, switches)
+    return table, unres, periods
+
+
+def tabulate(
+    flow: pd.DataFrame, unresolved: pd.DataFrame, periods: list[Period], switches: Switches
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sourcing table and the unresolved citations per city and period, from the yearly flows and
+    unresolved citations of :func:`flows` (``switches.cities`` kept): what both engines do last."""
     table = by_period(flow, periods)
     rows = assign_periods(unresolved["year"], periods)
     unres = unresolved.loc[rows["row"]].assign(period=rows["period"].to_numpy())
@@ -152,7 +167,7 @@ def compute(
     if switches.cities is not None:
         table = table[table["city_id"].isin(switches.cities)].reset_index(drop=True)
         unres = unres[unres["city_id"].isin(switches.cities)].reset_index(drop=True)
-    return table, unres, periods
+    return table, unres
 
 
 def write(

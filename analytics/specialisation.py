@@ -73,8 +73,12 @@ def compute(
     driver: Driver, switches: Switches, database: str | None = None
 ) -> tuple[pd.DataFrame, list[Period]]:
     """The RSI table under ``switches`` (tech_unit default field35) and the periods used."""
-    tech_unit = switches.tech_unit or "field35"
-    yearly = counts(driver, switches, tech_unit, database)
+    return from_counts(counts(driver, switches, switches.tech_unit or "field35", database), switches)
+
+
+def from_counts(yearly: pd.DataFrame, switches: Switches) -> tuple[pd.DataFrame, list[Period]]:
+    """The RSI table of the yearly counts (city_id, tech, year, x) under ``switches`` (periods, cities),
+    and the periods used: what both engines do once the counts are made."""
     periods = switches.resolved_periods(last_year(yearly))
     table = rsi_table(yearly, periods)
     if switches.cities is not None:

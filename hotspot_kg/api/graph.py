@@ -18,6 +18,7 @@ from neo4j import Driver
 
 from analytics import analyze as analyze_steps
 from analytics import export_file, exports
+from graph.ingest import lake as lake_module
 from graph.ingest import load_online, pipeline
 from graph.ingest.load_path import engine_and_lake, finish_load, load_path
 from hotspot_kg.api import options
@@ -66,11 +67,27 @@ class KnowledgeGraph:
         table.attrs.update(meta)
         return table
 
-    def export(self, name: str, out: str | Path, **switches: Any) -> Path:
+    def export(
+        self,
+        name: str,
+        out: str | Path,
+        *,
+        engine: str = "graph",
+        lake: str | Path | None = None,
+        master: str | None = None,
+        **switches: Any,
+    ) -> Path:
         """Write indicator ``name`` to ``out`` (CSV) and its ``.meta.json``, as ``hotspot-kg export``; the
-        meta file's path."""
+        meta file's path. ``engine="spark"`` computes it on Spark from ``lake`` (default: the database's).
+
+        Example: ``kg.export("rsi", "rsi.csv", engine="spark", counting="whole")``
+        """
         given = options.indicator_switches(name, switches)
-        _, meta_path = export_file.export(self.driver, name, given, Path(out), self.database)
+        lake_root = None
+        if engine == "spark":
+            lake_root = Path(lake) if lake is not None else lake_module.default_root(self.settings)
+        _, meta_path = export_file.export(self.driver, name, given, Path(out), self.database, engine=engine,
+                                          lake_root=lake_root, master=master)  # fmt: skip
         return meta_path
 
     def load(

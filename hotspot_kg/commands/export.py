@@ -17,6 +17,7 @@ from analytics.switches import (
     YEARS,
     parse_period,
 )
+from graph.ingest import lake
 from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
@@ -65,7 +66,26 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     help="Science collaboration: HK, MO and TW apart from CN (separate, default) or domestic.",
 )
 @unit_options
-def export(name: str, out: Path, **switches: object) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(export_file.ENGINES),
+    default="graph",
+    show_default=True,
+    help="Compute in the graph, or on Apache Spark from the lake of the load (every export but "
+    "local-network and the science ones).",
+)
+@click.option(
+    "--master", metavar="URL", help="Spark: the master (default HOTSPOT_SPARK_MASTER, else local[2])."
+)
+@click.option(
+    "--lake",
+    "lake_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Spark: the lake written by `load --lake` (default: the database's, under data/lake).",
+)
+def export(
+    name: str, out: Path, engine: str, master: str | None, lake_dir: Path | None, **switches: object
+) -> None:
     """Compute indicator NAME and write it to FILE.csv, with the settings in FILE.meta.json.
 
     A switch that the indicator does not use is refused. Numbers keep full precision.
@@ -75,9 +95,19 @@ def export(name: str, out: Path, **switches: object) -> None:
         hotspot-kg export rsi --out rsi.csv --counting whole --period boom:2006-2015 --city gn:1795565
 
         hotspot-kg export knowledge-sourcing --out sources.csv --unit family --geo-unit cluster
+
+        hotspot-kg export rsi --out rsi.csv --engine spark --lake data/lake/mine --counting whole
     """
-    exports.switches_for(name, switches)  # refuse unused switches before connecting
+    checked = exports.switches_for(name, switches)  # refuse unused switches before connecting
+    if engine == "spark":
+        from analytics.spark.exports import check
+
+        check(name, checked)
+    elif master is not None or lake_dir is not None:
+        raise click.UsageError("--master and --lake go with --engine spark")
     settings = settings_module.current()
+    lake_root = (lake_dir or lake.default_root(settings)) if engine == "spark" else None
     with db.connect(settings) as driver:
-        rows, meta = export_file.export(driver, name, switches, out, database=settings.database)
+        rows, meta = export_file.export(driver, name, switches, out, database=settings.database, engine=engine,
+                                        lake_root=lake_root, master=master)  # fmt: skip
     click.echo(f"{name}: {rows} rows -> {out} (settings in {meta})")

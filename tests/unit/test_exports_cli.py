@@ -55,3 +55,17 @@ def test_cli_refuses_in_one_line_before_connecting(capsys: pytest.CaptureFixture
     assert "\n" not in err
     code = main(["export", "rsi", "--out", str(tmp_path / "r.csv"), "--period", "1990-1995"])
     assert code != 0
+
+
+def test_cli_refuses_what_spark_does_not_compute_before_connecting(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    out = str(tmp_path / "t.csv")
+    assert main(["export", "local-network", "--out", out, "--city", "gn:1", "--engine", "spark"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Error: export local-network is not computed on Spark yet; use --engine graph")
+    assert main(["export", "rsi", "--out", out, "--engine", "spark", "--unit", "family"]) == 1
+    assert "--engine spark counts patents in cities" in capsys.readouterr().err
+    assert main(["export", "rsi", "--out", out, "--lake", str(tmp_path)]) != 0
+    assert "--master and --lake go with --engine spark" in capsys.readouterr().err

@@ -1,0 +1,74 @@
+"""The patents' links from the lake's tables, as the graph holds them (:mod:`analytics.links` pulls the same
+from Neo4j): dated patents, their technologies, their cities under ``geo`` and their citations.
+
+A patent's year is its filing year, or under ``year = priority`` its priority year falling back to filing
+(``patent_nodes.cypher``). Only dated patents have technologies and cities here, as in the pull; a
+technology is the WIPO field of the code a patent is classified in (``field35``) or that code's ancestor
+at ``ipc_level`` (``ipc_techs.cypher``); a city is an applicant's (or inventor's) city that the lake knows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from analytics.spark.lake import Lake
+from hotspot_kg.core.errors import IndicatorError
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
+
+
+def patent_years(lake: Lake, year_basis: str = "filing") -> DataFrame:
+    """patent_id, year: every dated patent."""
+    from pyspark.sql import functions as F
+
+    year = F.coalesce("priority_year", "year") if year_basis == "priority" else F.col("year")
+    patents = lake.table("patents").select(F.col("id").alias("patent_id"), year.alias("year"))
+    return patents.where(F.col("year").isNotNull())
+
+
+def patent_techs(lake: Lake, years: DataFrame, tech_unit: str, ipc_level: str = "subclass") -> DataFrame:
+    """patent_id, tech: the distinct technologies of the dated patents in ``years``."""
+    from pyspark.sql import functions as F
+
+    if tech_unit not in ("field35", "ipc"):
+        raise IndicatorError(f"tech_unit must be field35 or ipc; got {tech_unit!r}")
+    ipc = lake.table("ipc")
+    tech = F.col("field") if tech_unit == "field35" else F.col(f"`{ipc_level}`")
+    codes = ipc.select(F.col("code"), tech.alias("tech")).where(F.col("tech").isNotNull())
+    links = lake.table("patent_ipc").select("patent_id", "code").join(codes, "code")
+    return links.join(years.select("patent_id"), "patent_id").select("patent_id", "tech").distinct()
+
+
+def patent_cities(lake: Lake, years: DataFrame, geo: str = "applicant") -> DataFrame:
+    """patent_id, city_id: the distinct cities of the dated patents in ``years`` under ``geo``."""
+    from pyspark.sql import functions as F
+
+    if geo == "inventor":
+        people, key, link = lake.table("inventors"), "inventor_id", lake.table("patent_inventors")
+    else:
+        people, key, link = lake.table("applicants"), "applicant_id", lake.table("patent_applicants")
+    cities = lake.table("cities").select(F.col("id").alias("city_id"))
+    placed = (
+        people.select(F.col("id").alias(key), "city_id")
+        .where(F.col("city_id").isNotNull())
+        .join(cities, "city_id")
+    )
+    pairs = link.select("patent_id", key).join(placed, key).select("patent_id", "city_id")
+    return pairs.join(years.select("patent_id"), "patent_id").distinct()
+
+
+def citations(lake: Lake, years: DataFrame) -> DataFrame:
+    """citing_id, cited_id, year (the citing patent's): the citations of the dated patents to patents the
+    graph holds (loaded ones or stubs)."""
+    from pyspark.sql import functions as F
+
+    known = (
+        lake.table("patents")
+        .select(F.col("id").alias("cited_id"))
+        .union(lake.table("patent_stubs").select(F.col("id").alias("cited_id")))
+    )
+    cites = (
+        lake.table("citations").select("citing_id", "cited_id").distinct().join(known.distinct(), "cited_id")
+    )
+    return cites.join(years.withColumnRenamed("patent_id", "citing_id"), "citing_id")
