@@ -138,7 +138,12 @@ def engine_and_lake(
 
 
 def finish_load(
-    driver: Driver, config: Settings, fmt: str, path: Path, outcome: LoadOutcome, lake_root: Path | None = None
+    driver: Driver,
+    config: Settings,
+    fmt: str,
+    path: Path,
+    outcome: LoadOutcome,
+    lake_root: Path | None = None,
 ) -> None:
     """After a load: record the dataset's provenance (a ``Dataset`` node) and stamp its lake, if it has one,
     with the database's data stamp (:mod:`graph.stamp`), so that ``analyze --engine spark`` can check it."""

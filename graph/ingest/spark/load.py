@@ -88,4 +88,3 @@ def load(
             created = append.append(driver, config, tables, batch_size=batch_size, console=console, hook=hook)
         timings.output = time.perf_counter() - began
     return outcome, created
-
