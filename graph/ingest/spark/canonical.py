@@ -247,7 +247,7 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
         for row in _records(part, lines, columns[part.table], names[part.table]):
             yield (position[part.table], *row[:-3], *pad, *row[-3:])
 
-    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), _wide(tables))
+    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), _wide(tables), verifySchema=False)
     wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     persisted.append(wide)
     fragments: dict[str, list[tuple[int, str]]] = {t: [] for t in tables}

@@ -72,48 +72,55 @@ class Check:
     def __init__(self, table: str, frame: DataFrame) -> None:
         self.table = table
         self.x = frame.withColumn(R, F.col(ROW_ERROR))
+        self.pending: list[Column] = []  # the checks not yet applied to ``_reason``, in order
         for column in TABLES[table].required:
             self.fail(F.col(column).isNull(), F.lit(f"{column} is missing"))
 
     def fail(self, mask: Column, reason: Column) -> None:
-        """Give ``reason`` to the rows in ``mask`` that have none yet."""
-        self.x = self.x.withColumn(R, F.coalesce(F.col(R), F.when(mask, reason)))
+        """Give ``reason`` to the rows in ``mask`` that have none yet (applied at the next :meth:`mark_ok`)."""
+        self.pending.append(F.when(mask, reason))
 
     @property
     def ok(self) -> Column:
         return F.col(R).isNull()
 
     def mark_ok(self) -> Column:
-        """Freeze the rows' state so far in ``_ok``."""
+        """Apply the checks so far to ``_reason`` (the first that fails wins) and freeze the state in ``_ok``."""
+        if self.pending:
+            self.x = self.x.withColumn(R, F.coalesce(F.col(R), *self.pending))
+            self.pending = []
         self.x = self.x.withColumn(OK, self.ok)
         return F.col(OK)
 
     def parse(self, column: str, parsed: P.Parsed) -> Column:
-        """The parsed value of ``column`` as a new column (null where invalid); failures become reasons."""
+        """The parsed value of ``column`` (null where invalid); failures become reasons."""
         value, valid, reason = parsed
         given = F.col(column).isNotNull()
         good = given & F.coalesce(valid, F.lit(False))
-        self.x = self.x.withColumn(f"_v_{column}", F.when(good, value))
         self.fail(given & ~good, reason)
-        return F.col(f"_v_{column}")
+        return F.when(good, value)
 
-    def defined(self, column: str, table: str, keys: DataFrame) -> None:
-        """References in ``column`` must be keys kept from ``table`` (a left join on the kept keys)."""
+    def defined(self, column: str, table: str, keys: DataFrame, small: bool = False) -> None:
+        """References in ``column`` must be keys kept from ``table`` (a left join on the kept keys,
+        broadcast when ``small``)."""
         k, found = f"_k_{column}", f"_in_{column}"
-        self.x = self.x.join(keys.select(F.col("_key").alias(k), F.lit(True).alias(found)),
-                             F.col(column) == F.col(k), "left")  # fmt: skip
+        kept = keys.select(F.col("_key").alias(k), F.lit(True).alias(found))
+        self.x = self.x.join(F.broadcast(kept) if small else kept, F.col(column) == F.col(k), "left")
         reason = P.says(column, F.col(column), f"is not defined in {table} (or its row was rejected)")
         self.fail(F.col(column).isNotNull() & F.col(found).isNull(), reason)
 
-    def lookup(self, columns: dict[str, Column], where: Column, udf: Any, out: str) -> Column:
-        """``udf`` over the distinct values of ``columns`` among the rows ``where``, joined back as ``out``."""
+    def lookup(
+        self, columns: dict[str, Column], where: Column, udf: Any, out: str, small: bool = False
+    ) -> Column:
+        """``udf`` over the distinct values of ``columns`` among the rows ``where``, joined back as ``out``
+        (broadcast when ``small``)."""
         names = [f"{out}_{k}" for k in range(len(columns))]
         distinct = self.x.where(where).select(
             *[c.alias(n) for n, c in zip(names, columns.values(), strict=True)]
         )
         done = distinct.distinct().select(*names, udf(*names).alias(out))
         on = [c.eqNullSafe(F.col(n)) for n, c in zip(names, columns.values(), strict=True)]
-        self.x = self.x.join(done, _all([*on, where]), "left")
+        self.x = self.x.join(F.broadcast(done) if small else done, _all([*on, where]), "left")
         return F.col(out)
 
 
@@ -143,14 +150,14 @@ class Validator:
         c.fail(lat.isNull() != lon.isNull(), F.lit("lat and lon must be given together"))
         ok = c.mark_ok()
         columns = {"name": F.col("name"), "country": country, "province": F.col("province")}
-        placed = c.lookup(columns, ok & lat.isNull(), self.udfs["place"], "_place")
+        placed = c.lookup(columns, ok & lat.isNull(), self.udfs["place"], "_place", small=True)
         source = F.when(lat.isNotNull(), "input").when(placed["lat"].isNotNull(), "gazetteer")
         return {"id": F.col("city_id"), "name": F.col("name"), "country": country,
                 "province": F.col("province"), "lat": F.coalesce(lat, placed["lat"]),
                 "lon": F.coalesce(lon, placed["lon"]), "location_source": source}  # fmt: skip
 
     def applicants(self, c: Check) -> dict[str, Column]:
-        c.defined("city_id", "cities", self.keys["cities"])
+        c.defined("city_id", "cities", self.keys["cities"], small=True)
         normal = F.translate(F.lower(F.col("type")), " -", "__")
         given = c.parse("type", P.vocabulary("type", F.col("type"), normal, APPLICANT_TYPES))
         ok = c.mark_ok()
@@ -163,7 +170,7 @@ class Validator:
                 "city_id": F.col("city_id"), "label": F.when(kind.isNotNull(), _labels()[kind])}  # fmt: skip
 
     def inventors(self, c: Check) -> dict[str, Column]:
-        c.defined("city_id", "cities", self.keys["cities"])
+        c.defined("city_id", "cities", self.keys["cities"], small=True)
         return {"id": F.col("inventor_id"), "name": F.col("name"), "city_id": F.col("city_id")}
 
     def ownership(self, c: Check) -> dict[str, Column]:
@@ -201,7 +208,7 @@ class Validator:
     def patent_ipc(self, c: Check) -> dict[str, Column]:
         c.defined("patent_id", "patents", self.keys["patents"])
         raw = F.col("ipc_code")
-        parsed = c.lookup({"ipc_code": raw}, raw.isNotNull(), self.udfs["ipc"], "_ipc")
+        parsed = c.lookup({"ipc_code": raw}, raw.isNotNull(), self.udfs["ipc"], "_ipc", small=True)
         c.fail(parsed["reason"].isNotNull(), parsed["reason"])
         seq = c.parse("seq", P.integer("seq", F.col("seq")))
         ok = c.mark_ok()
