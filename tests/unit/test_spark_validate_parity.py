@@ -9,6 +9,7 @@ import csv
 import importlib.util
 import random
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
@@ -28,6 +29,7 @@ from graph.ingest.readers import READERS, canonical
 from graph.ingest.records import TABLES
 from graph.ingest.staging import Staging
 from graph.ingest.synthetic.generate import generate
+from hotspot_kg.core.errors import InputError
 
 HERE = Path(__file__).resolve().parent
 
@@ -155,6 +157,31 @@ def test_records_across_partitions_read_as_in_process(spark: Any, tmp_path: Path
         for cached in persisted:
             cached.unpersist()
     assert_same(spark, folder, tmp_path, min_partitions=9).unpersist()
+    with zipfile.ZipFile(tmp_path / "awkward.zip", "w") as archive:  # read through the in-process reader
+        archive.write(folder / "patents.csv", "awkward/patents.csv")
+    zipped = canonical.Folder(tmp_path / "awkward.zip")
+    want = [(*[r.values.get(c) for c in columns], r.file, r.line) for r in zipped.rows("patents")]
+    frame = spark_canonical.frames(spark, tmp_path / "awkward.zip")["patents"]
+    assert sorted(tuple(r) for r in frame.collect()) == sorted(want)
+
+
+def test_unreadable_input_fails_as_in_process(spark: Any, tmp_path: Path) -> None:
+    from graph.ingest.spark import canonical as spark_canonical
+
+    folder = _module("test_validate").damaged(tmp_path)
+    with open(folder / "citations.csv", "ab") as f:
+        f.write(b"P1,\xff\xfe,examiner\n")
+    (folder / "inventors.csv").write_text("inventor_id,nickname\nI1,x\n", encoding="utf-8")
+    for broken in ("inventors.csv", None):
+        with pytest.raises(InputError) as local_error:
+            list(canonical.read(folder))
+        with pytest.raises(InputError) as spark_error:
+            spark_canonical.frames(spark, folder)
+        assert str(spark_error.value) == str(local_error.value)
+        if broken:
+            assert "nickname" in str(local_error.value)
+            (folder / broken).write_text("inventor_id,name\n", encoding="utf-8")
+    assert "citations.csv:" in str(spark_error.value) and "not UTF-8" in str(spark_error.value)
 
 
 def test_quote_state_of_a_line() -> None:
