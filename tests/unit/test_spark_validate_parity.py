@@ -23,11 +23,12 @@ pytest.importorskip(
     "pyspark", reason="pyspark is missing: install the spark extra, pip install 'hotspot-kg[spark]'"
 )
 
-from graph.ingest import lake
+from graph.ingest import derive, lake
 from graph.ingest import validate as local
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.records import TABLES
 from graph.ingest.staging import Staging
+from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.synthetic.generate import generate
 from hotspot_kg.core.errors import InputError
 
@@ -232,7 +233,8 @@ def test_hand_written_rules(spark: Any, tmp_path: Path) -> None:
 VALUES = ["1", "+5", "-0", "007", "1_000", "1__0", "_1", "5.0", "1e3", "99999", "2010", "1789", "2101",
           "1.5", ".5", "5.", "1.e5", "-9e1", "nan", "-inf", "Infinity", "1_0.5", "0x10", "1d", "95", "-90",
           "2014-02-29", "2016-02-29", "2014-W01-1", "2015-W53-7", "2014-W53-1", "0000-01-01", "20140101",
-          "2014-13-01", "cn", "C1", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there"]  # fmt: skip
+          "2014-13-01", "cn", "C1", "Examiner", "soe", "Research-Institute", "research institute",
+          "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there"]  # fmt: skip
 
 
 def test_parsers_match_python(spark: Any) -> None:
@@ -247,7 +249,12 @@ def test_parsers_match_python(spark: Any) -> None:
         "float": (partial(local.parse_float, "lat", -90, 90), parsers.number("lat", -90, 90, raw)),
         "date": (local.parse_date, parsers.date(raw)),
         "country": (local.parse_country, parsers.country(raw)),
-    }
+        "origin": (local.parse_origin, parsers.vocabulary("origin", raw, F.lower(raw), local.ORIGINS)),
+        "ownership": (local.parse_ownership,
+                      parsers.vocabulary("ownership", raw, F.upper(raw), derive.OWNERSHIP_TYPES)),
+        "type": (local.parse_type, parsers.vocabulary("type", raw, F.translate(F.lower(raw), " -", "__"),
+                                                      APPLICANT_TYPES)),
+    }  # fmt: skip
     frame = spark.createDataFrame([(v,) for v in VALUES], "raw string")
     columns = [e for _, parsed in cases.values() for e in parsed]
     rows = frame.select(raw, *columns).collect()

@@ -12,9 +12,9 @@ the driver (a streaming UTF-8 check), so a file that is not UTF-8 fails as in-pr
 The plain files are read by ``textFile``, all in one union, in two passes (two Spark jobs in all). The
 first finds, per partition, the number of lines and whether a quoted field is still open at its end, for
 either state at its start (the states of Python's csv parser, default dialect); the driver chains them
-into each partition's start state and line offset. The second pass parses every record that starts and ends in one partition with Python's csv module; a
-record that crosses a partition boundary leaves fragments, which are collected and parsed on the driver
-(they are rare: one per boundary at most). Blank lines are skipped and short or long rows get their
+into each partition's start state and line offset. The second pass parses every record that starts and
+ends in one partition with Python's csv module; a record that crosses a partition boundary leaves
+fragments, which are collected and parsed on the driver (they are rare: one per boundary at most). Blank lines are skipped and short or long rows get their
 ``_error``, as in ``Folder.rows``. A zip archive is read through the in-process reader (``Folder.frame``)
 and handed to Spark as it is.
 
@@ -175,7 +175,7 @@ def stitch(
 
 
 def schema(table: str) -> StructType:
-    """The schema of a table's frame: its canonical columns, ``_error`` and ``_file`` as strings, ``_line``."""
+    """A table frame's schema: its canonical columns, ``_error`` and ``_file`` as strings, and ``_line``."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
     names = [*TABLES[table].columns, ROW_ERROR, FILE]

@@ -1,4 +1,4 @@
-"""Validation on Spark: the canonical tables as DataFrames in, the 16 tables of a lake and the rejects CSV out,
+"""Validation on Spark: canonical tables as DataFrames in, the 16 tables of a lake and the rejects CSV out,
 with the same rules, reasons, rejects and records as the in-process :mod:`graph.ingest.validate`.
 
 Tables are checked in ``LOAD_ORDER``; a row gets the reason of the FIRST check it fails, in the in-process
@@ -77,7 +77,7 @@ class Check:
             self.fail(F.col(column).isNull(), F.lit(f"{column} is missing"))
 
     def fail(self, mask: Column, reason: Column) -> None:
-        """Give ``reason`` to the rows in ``mask`` that have none yet (applied at the next :meth:`mark_ok`)."""
+        """Give ``reason`` to the rows in ``mask`` that have none yet (applied by :meth:`mark_ok`)."""
         self.pending.append(F.when(mask, reason))
 
     @property
@@ -85,7 +85,7 @@ class Check:
         return F.col(R).isNull()
 
     def mark_ok(self) -> Column:
-        """Apply the checks so far to ``_reason`` (the first that fails wins) and freeze the state in ``_ok``."""
+        """Apply the checks so far to ``_reason`` (the first failed wins) and freeze the state in ``_ok``."""
         if self.pending:
             self.x = self.x.withColumn(R, F.coalesce(F.col(R), *self.pending))
             self.pending = []
@@ -228,8 +228,12 @@ class Validator:
         bit = F.when(F.col("_origin") == ORIGINS[0], 1)
         for k, origin in enumerate(ORIGINS[1:], start=1):
             bit = bit.when(F.col("_origin") == origin, 1 << k)
-        pairs = (c.x.where(ok).select(F.col("citing_id").alias("_mc"), F.col("cited_id").alias("_md"), "_origin")
-                 .distinct().groupBy("_mc", "_md").agg(F.sum(bit).alias("_mask"), F.count("*").alias("_n")))  # fmt: skip
+        distinct = c.x.where(ok).select(
+            F.col("citing_id").alias("_mc"), F.col("cited_id").alias("_md"), "_origin"
+        )
+        pairs = (
+            distinct.distinct().groupBy("_mc", "_md").agg(F.sum(bit).alias("_mask"), F.count("*").alias("_n"))
+        )
         known = F.col("_mask").bitwiseAND(~UNKNOWN)
         mask = F.when(known > 0, known).otherwise(F.col("_mask"))
         names = F.create_map(*[F.lit(x) for m in range(1, 1 << len(ORIGINS)) for x in (m, _origins(m))])
@@ -239,7 +243,7 @@ class Validator:
         return {"citing_id": F.col("citing_id"), "cited_id": F.col("cited_id"), "origins": F.col("_origins")}
 
     def check(self, table: str, frame: DataFrame) -> DataFrame:
-        """The checked rows of ``table``, persisted: outputs as ``_o_<column>``, ``_reason``, ``_kept``, ``_dup``."""
+        """The checked rows of ``table``, persisted: ``_o_<column>``, ``_reason``, ``_kept``, ``_dup``..."""
         c = Check(table, frame)
         outputs = getattr(self, table)(c)
         ok = c.mark_ok()
@@ -282,7 +286,8 @@ def _dedupe(table: str, x: DataFrame, outputs: list[str]) -> DataFrame:
     later = F.col(OK) & (F.row_number().over(window) > 1)
     x = x.select("*", later.alias("_later"), same.alias("_same"), reason.alias("_dup_reason"))
     return x.select(
-        FILE, LINE, F.coalesce(F.col(R), F.when(F.col("_later") & ~F.col("_same"), F.col("_dup_reason"))).alias(R),
+        FILE, LINE,
+        F.coalesce(F.col(R), F.when(F.col("_later") & ~F.col("_same"), F.col("_dup_reason"))).alias(R),
         (F.col(OK) & ~F.col("_later")).alias(KEPT), (F.col("_later") & F.col("_same")).alias(DUP), EXTRA,
         *[OUT + n for n in outputs],
     )  # fmt: skip
@@ -329,8 +334,9 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     for k, table in enumerate(LOAD_ORDER):
         staged = v.check(table, _conform(spark, table, frames.get(table)))
         outcome.persisted.append(staged)
-        counts.append(staged.agg(F.lit(k).alias("_t"), F.count("*"), F.count(R), F.count(F.when(F.col(KEPT), 1)),
-                                 F.count(F.when(F.col(DUP), 1)), F.sum(F.when(F.col(KEPT), F.col(EXTRA)))))  # fmt: skip
+        kept, same = F.count(F.when(F.col(KEPT), 1)), F.count(F.when(F.col(DUP), 1))
+        merged = F.sum(F.when(F.col(KEPT), F.col(EXTRA)))
+        counts.append(staged.agg(F.lit(k).alias("_t"), F.count("*"), F.count(R), kept, same, merged))
     duplicates = 0
     for k, rows, rejected, kept, same, merged in sorted(_union(counts).collect()):  # one job for all tables
         outcome.rows += rows
