@@ -14,9 +14,9 @@ first finds, per partition, the number of lines and whether a quoted field is st
 either state at its start (the states of Python's csv parser, default dialect); the driver chains them
 into each partition's start state and line offset. The second pass parses every record that starts and
 ends in one partition with Python's csv module; a record that crosses a partition boundary leaves
-fragments, which are collected and parsed on the driver (they are rare: one per boundary at most). Blank lines are skipped and short or long rows get their
-``_error``, as in ``Folder.rows``. A zip archive is read through the in-process reader (``Folder.frame``)
-and handed to Spark as it is.
+fragments, which are collected and parsed on the driver (they are rare: one per boundary at most).
+Blank lines are skipped and short or long rows get their ``_error``, as in ``Folder.rows``. A zip archive
+is read through the in-process reader (``Folder.frame``) and handed to Spark as it is.
 
 Known differences: a line break inside a quoted field reads as ``\\n`` whatever it was in the file
 (``\\r\\n`` in-process), and csv errors of the in-process reader (a field over csv's size limit) are not
