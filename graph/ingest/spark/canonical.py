@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,7 +224,7 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
     from pyspark.sql import functions as F
 
     sc = spark.sparkContext
-    texts = [sc.textFile(Path(folder.files[t]).resolve().as_uri(), min_partitions) for t in tables]
+    texts = [sc.textFile(hadoop_path(Path(folder.files[t])), min_partitions) for t in tables]
     parts = [
         Part(t, k == 0) for t, text in zip(tables, texts, strict=True) for k in range(text.getNumPartitions())
     ]
@@ -261,6 +262,13 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
         stitched = stitch(fragments[t], columns[t], t, names[t])
         frames[t] = rows.unionByName(spark.createDataFrame(stitched, schema(t))) if stitched else rows
     return frames
+
+
+def hadoop_path(path: Path) -> str:
+    """``path`` as Hadoop reads it: a local file, with its glob characters escaped and commas (which would
+    separate paths) as a glob alternation of one choice, ``{\\,}``."""
+    escaped = re.sub(r"([\\{}\[\]*?])", r"\\\1", str(path.resolve())).replace(",", "{\\,}")
+    return "file://" + escaped
 
 
 def _zipped(spark: SparkSession, folder: canonical.Folder, table: str) -> DataFrame:
