@@ -50,7 +50,12 @@ def _module(name: str) -> Any:
 def spark() -> Iterator[Any]:
     from hotspot_kg.spark import session, spark_settings
 
-    with session(spark_settings({"HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2"}), app="spark-validate-tests") as s:
+    # tiny data: few shuffle partitions, and no code generation (compiling costs more than it saves here)
+    env = {
+        "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2",
+        "HOTSPOT_SPARK_CONF": "spark.sql.codegen.wholeStage=false;spark.sql.codegen.factoryMode=NO_CODEGEN",
+    }
+    with session(spark_settings(env), app="spark-validate-tests") as s:
         yield s
 
 
