@@ -76,12 +76,12 @@ def _rejects(path: Path) -> list[list[str]]:
 
 def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | None = None) -> Any:
     """The Spark validator on ``folder`` agrees with the in-process one; the Spark outcome."""
-    from graph.ingest.spark.validate import validate_folder
+    from graph.ingest.spark.validate import validate_path
 
     staging = Staging(tmp_path)
     try:
         want = local.validate(canonical.frames(folder), tmp_path / "local.csv", staging)
-        got = validate_folder(spark, folder, tmp_path / "spark.csv", min_partitions)
+        got = validate_path(spark, folder, tmp_path / "spark.csv", min_partitions)
         assert _rejects(tmp_path / "spark.csv") == _rejects(tmp_path / "local.csv")
         assert (got.rows, got.rejected, got.duplicates, got.merged, got.by_table) == (
             want.rows, want.rejected, want.duplicates, want.merged, want.by_table,

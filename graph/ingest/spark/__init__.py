@@ -1,2 +1,2 @@
-"""The canonical load on Apache Spark: the reader (:mod:`.canonical`) and the validator (:mod:`.validate`),
-with the same rows, rejects and records as the in-process :mod:`graph.ingest.validate`."""
+"""The load on Apache Spark: canonical input read and validated as DataFrame jobs, written as a lake, and
+carried into Neo4j by ``neo4j-admin database import`` (bulk) or Neo4j's Connector for Apache Spark (online)."""

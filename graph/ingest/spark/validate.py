@@ -61,7 +61,7 @@ class SparkOutcome:
         return self.rejected / self.rows if self.rows else 0.0
 
     def unpersist(self) -> None:
-        """Release the checked tables (and the input frames read by :func:`validate_folder`)."""
+        """Release the checked tables (and the input frames read by :func:`validate_path`)."""
         for frame in self.persisted:
             frame.unpersist()
 
@@ -376,7 +376,7 @@ def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
     partial_file.replace(rejects_file)
 
 
-def validate_folder(
+def validate_path(
     spark: SparkSession, path: Path, rejects_file: Path, min_partitions: int | None = None
 ) -> SparkOutcome:
     """:func:`validate` on the canonical folder (or zip) at ``path``, read by Spark."""
