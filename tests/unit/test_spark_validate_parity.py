@@ -9,6 +9,7 @@ import csv
 import importlib.util
 import random
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
@@ -22,12 +23,14 @@ pytest.importorskip(
     "pyspark", reason="pyspark is missing: install the spark extra, pip install 'hotspot-kg[spark]'"
 )
 
-from graph.ingest import lake
+from graph.ingest import derive, lake
 from graph.ingest import validate as local
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.records import TABLES
 from graph.ingest.staging import Staging
+from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.synthetic.generate import generate
+from hotspot_kg.core.errors import InputError
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,7 +50,12 @@ def _module(name: str) -> Any:
 def spark() -> Iterator[Any]:
     from hotspot_kg.spark import session, spark_settings
 
-    with session(spark_settings({"HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2"}), app="spark-validate-tests") as s:
+    # tiny data: few shuffle partitions, and no code generation (compiling costs more than it saves here)
+    env = {
+        "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2",
+        "HOTSPOT_SPARK_CONF": "spark.sql.codegen.wholeStage=false;spark.sql.codegen.factoryMode=NO_CODEGEN",
+    }
+    with session(spark_settings(env), app="spark-validate-tests") as s:
         yield s
 
 
@@ -68,12 +76,12 @@ def _rejects(path: Path) -> list[list[str]]:
 
 def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | None = None) -> Any:
     """The Spark validator on ``folder`` agrees with the in-process one; the Spark outcome."""
-    from graph.ingest.spark.validate import validate_folder
+    from graph.ingest.spark.validate import validate_path
 
     staging = Staging(tmp_path)
     try:
         want = local.validate(canonical.frames(folder), tmp_path / "local.csv", staging)
-        got = validate_folder(spark, folder, tmp_path / "spark.csv", min_partitions)
+        got = validate_path(spark, folder, tmp_path / "spark.csv", min_partitions)
         assert _rejects(tmp_path / "spark.csv") == _rejects(tmp_path / "local.csv")
         assert (got.rows, got.rejected, got.duplicates, got.merged, got.by_table) == (
             want.rows, want.rejected, want.duplicates, want.merged, want.by_table,
@@ -141,20 +149,45 @@ def _awkward(folder: Path, n: int = 60) -> Path:
 def test_records_across_partitions_read_as_in_process(spark: Any, tmp_path: Path) -> None:
     from graph.ingest.spark import canonical as spark_canonical
 
-    folder = _awkward(tmp_path / "awkward")
+    folder = _awkward(tmp_path / "awk ward,[1]{2}*")  # characters Hadoop reads as globs or separators
     columns = [*TABLES["patents"].columns, "_error"]
     want = [
         (*[r.values.get(c) for c in columns], r.file, r.line)
         for r in canonical.Folder(folder).rows("patents")
     ]
     assert any(r[-1] - prev[-1] > 2 for prev, r in pairwise(want))  # multi-line records
-    for partitions in (1, 5, 13):
+    for partitions in (1, 7):
         persisted: list[Any] = []
         frame = spark_canonical.frames(spark, folder, partitions, persisted)["patents"]
         assert sorted(tuple(r) for r in frame.collect()) == sorted(want), partitions
         for cached in persisted:
             cached.unpersist()
     assert_same(spark, folder, tmp_path, min_partitions=9).unpersist()
+    with zipfile.ZipFile(tmp_path / "awkward.zip", "w") as archive:  # read through the in-process reader
+        archive.write(folder / "patents.csv", "awkward/patents.csv")
+    zipped = canonical.Folder(tmp_path / "awkward.zip")
+    want = [(*[r.values.get(c) for c in columns], r.file, r.line) for r in zipped.rows("patents")]
+    frame = spark_canonical.frames(spark, tmp_path / "awkward.zip")["patents"]
+    assert sorted(tuple(r) for r in frame.collect()) == sorted(want)
+
+
+def test_unreadable_input_fails_as_in_process(spark: Any, tmp_path: Path) -> None:
+    from graph.ingest.spark import canonical as spark_canonical
+
+    folder = _module("test_validate").damaged(tmp_path)
+    with open(folder / "citations.csv", "ab") as f:
+        f.write(b"P1,\xff\xfe,examiner\n")
+    (folder / "inventors.csv").write_text("inventor_id,nickname\nI1,x\n", encoding="utf-8")
+    for broken in ("inventors.csv", None):
+        with pytest.raises(InputError) as local_error:
+            list(canonical.read(folder))
+        with pytest.raises(InputError) as spark_error:
+            spark_canonical.frames(spark, folder)
+        assert str(spark_error.value) == str(local_error.value)
+        if broken:
+            assert "nickname" in str(local_error.value)
+            (folder / broken).write_text("inventor_id,name\n", encoding="utf-8")
+    assert "citations.csv:" in str(spark_error.value) and "not UTF-8" in str(spark_error.value)
 
 
 def test_quote_state_of_a_line() -> None:
@@ -205,7 +238,8 @@ def test_hand_written_rules(spark: Any, tmp_path: Path) -> None:
 VALUES = ["1", "+5", "-0", "007", "1_000", "1__0", "_1", "5.0", "1e3", "99999", "2010", "1789", "2101",
           "1.5", ".5", "5.", "1.e5", "-9e1", "nan", "-inf", "Infinity", "1_0.5", "0x10", "1d", "95", "-90",
           "2014-02-29", "2016-02-29", "2014-W01-1", "2015-W53-7", "2014-W53-1", "0000-01-01", "20140101",
-          "2014-13-01", "cn", "C1", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there"]  # fmt: skip
+          "2014-13-01", "cn", "C1", "Examiner", "soe", "Research-Institute", "research institute",
+          "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\there"]  # fmt: skip
 
 
 def test_parsers_match_python(spark: Any) -> None:
@@ -220,7 +254,12 @@ def test_parsers_match_python(spark: Any) -> None:
         "float": (partial(local.parse_float, "lat", -90, 90), parsers.number("lat", -90, 90, raw)),
         "date": (local.parse_date, parsers.date(raw)),
         "country": (local.parse_country, parsers.country(raw)),
-    }
+        "origin": (local.parse_origin, parsers.vocabulary("origin", raw, F.lower(raw), local.ORIGINS)),
+        "ownership": (local.parse_ownership,
+                      parsers.vocabulary("ownership", raw, F.upper(raw), derive.OWNERSHIP_TYPES)),
+        "type": (local.parse_type, parsers.vocabulary("type", raw, F.translate(F.lower(raw), " -", "__"),
+                                                      APPLICANT_TYPES)),
+    }  # fmt: skip
     frame = spark.createDataFrame([(v,) for v in VALUES], "raw string")
     columns = [e for _, parsed in cases.values() for e in parsed]
     rows = frame.select(raw, *columns).collect()

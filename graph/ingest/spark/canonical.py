@@ -12,11 +12,11 @@ the driver (a streaming UTF-8 check), so a file that is not UTF-8 fails as in-pr
 The plain files are read by ``textFile``, all in one union, in two passes (two Spark jobs in all). The
 first finds, per partition, the number of lines and whether a quoted field is still open at its end, for
 either state at its start (the states of Python's csv parser, default dialect); the driver chains them
-into each partition's start state and line offset. The second pass parses every record that starts and ends in one partition with Python's csv module; a
-record that crosses a partition boundary leaves fragments, which are collected and parsed on the driver
-(they are rare: one per boundary at most). Blank lines are skipped and short or long rows get their
-``_error``, as in ``Folder.rows``. A zip archive is read through the in-process reader (``Folder.frame``)
-and handed to Spark as it is.
+into each partition's start state and line offset. The second pass parses every record that starts and
+ends in one partition with Python's csv module; a record that crosses a partition boundary leaves
+fragments, which are collected and parsed on the driver (they are rare: one per boundary at most).
+Blank lines are skipped and short or long rows get their ``_error``, as in ``Folder.rows``. A zip archive
+is read through the in-process reader (``Folder.frame``) and handed to Spark as it is.
 
 Known differences: a line break inside a quoted field reads as ``\\n`` whatever it was in the file
 (``\\r\\n`` in-process), and csv errors of the in-process reader (a field over csv's size limit) are not
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,7 +176,7 @@ def stitch(
 
 
 def schema(table: str) -> StructType:
-    """The schema of a table's frame: its canonical columns, ``_error`` and ``_file`` as strings, ``_line``."""
+    """A table frame's schema: its canonical columns, ``_error`` and ``_file`` as strings, and ``_line``."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
     names = [*TABLES[table].columns, ROW_ERROR, FILE]
@@ -223,7 +224,7 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
     from pyspark.sql import functions as F
 
     sc = spark.sparkContext
-    texts = [sc.textFile(Path(folder.files[t]).resolve().as_uri(), min_partitions) for t in tables]
+    texts = [sc.textFile(hadoop_path(Path(folder.files[t])), min_partitions) for t in tables]
     parts = [
         Part(t, k == 0) for t, text in zip(tables, texts, strict=True) for k in range(text.getNumPartitions())
     ]
@@ -247,7 +248,7 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
         for row in _records(part, lines, columns[part.table], names[part.table]):
             yield (position[part.table], *row[:-3], *pad, *row[-3:])
 
-    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), _wide(tables))
+    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), _wide(tables), verifySchema=False)
     wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     persisted.append(wide)
     fragments: dict[str, list[tuple[int, str]]] = {t: [] for t in tables}
@@ -261,6 +262,13 @@ def _plain(spark: SparkSession, folder: canonical.Folder, tables: list[str], min
         stitched = stitch(fragments[t], columns[t], t, names[t])
         frames[t] = rows.unionByName(spark.createDataFrame(stitched, schema(t))) if stitched else rows
     return frames
+
+
+def hadoop_path(path: Path) -> str:
+    """``path`` as Hadoop reads it: a local file, with its glob characters escaped and commas (which would
+    separate paths) as a glob alternation of one choice, ``{\\,}``."""
+    escaped = re.sub(r"([\\{}\[\]*?])", r"\\\1", str(path.resolve())).replace(",", "{\\,}")
+    return "file://" + escaped
 
 
 def _zipped(spark: SparkSession, folder: canonical.Folder, table: str) -> DataFrame:

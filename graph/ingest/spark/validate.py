@@ -1,4 +1,4 @@
-"""Validation on Spark: the canonical tables as DataFrames in, the 16 tables of a lake and the rejects CSV out,
+"""Validation on Spark: canonical tables as DataFrames in, the 16 tables of a lake and the rejects CSV out,
 with the same rules, reasons, rejects and records as the in-process :mod:`graph.ingest.validate`.
 
 Tables are checked in ``LOAD_ORDER``; a row gets the reason of the FIRST check it fails, in the in-process
@@ -63,7 +63,7 @@ class SparkOutcome:
         return self.rejected / self.rows if self.rows else 0.0
 
     def unpersist(self) -> None:
-        """Release the checked tables (and the input frames read by :func:`validate_folder`)."""
+        """Release the checked tables (and the input frames read by :func:`validate_path`)."""
         for frame in self.persisted:
             frame.unpersist()
 
@@ -74,48 +74,55 @@ class Check:
     def __init__(self, table: str, frame: DataFrame) -> None:
         self.table = table
         self.x = frame.withColumn(R, F.col(ROW_ERROR))
+        self.pending: list[Column] = []  # the checks not yet applied to ``_reason``, in order
         for column in TABLES[table].required:
             self.fail(F.col(column).isNull(), F.lit(f"{column} is missing"))
 
     def fail(self, mask: Column, reason: Column) -> None:
-        """Give ``reason`` to the rows in ``mask`` that have none yet."""
-        self.x = self.x.withColumn(R, F.coalesce(F.col(R), F.when(mask, reason)))
+        """Give ``reason`` to the rows in ``mask`` that have none yet (applied by :meth:`mark_ok`)."""
+        self.pending.append(F.when(mask, reason))
 
     @property
     def ok(self) -> Column:
         return F.col(R).isNull()
 
     def mark_ok(self) -> Column:
-        """Freeze the rows' state so far in ``_ok``."""
+        """Apply the checks so far to ``_reason`` (the first failed wins) and freeze the state in ``_ok``."""
+        if self.pending:
+            self.x = self.x.withColumn(R, F.coalesce(F.col(R), *self.pending))
+            self.pending = []
         self.x = self.x.withColumn(OK, self.ok)
         return F.col(OK)
 
     def parse(self, column: str, parsed: P.Parsed) -> Column:
-        """The parsed value of ``column`` as a new column (null where invalid); failures become reasons."""
+        """The parsed value of ``column`` (null where invalid); failures become reasons."""
         value, valid, reason = parsed
         given = F.col(column).isNotNull()
         good = given & F.coalesce(valid, F.lit(False))
-        self.x = self.x.withColumn(f"_v_{column}", F.when(good, value))
         self.fail(given & ~good, reason)
-        return F.col(f"_v_{column}")
+        return F.when(good, value)
 
-    def defined(self, column: str, table: str, keys: DataFrame) -> None:
-        """References in ``column`` must be keys kept from ``table`` (a left join on the kept keys)."""
+    def defined(self, column: str, table: str, keys: DataFrame, small: bool = False) -> None:
+        """References in ``column`` must be keys kept from ``table`` (a left join on the kept keys,
+        broadcast when ``small``)."""
         k, found = f"_k_{column}", f"_in_{column}"
-        self.x = self.x.join(keys.select(F.col("_key").alias(k), F.lit(True).alias(found)),
-                             F.col(column) == F.col(k), "left")  # fmt: skip
+        kept = keys.select(F.col("_key").alias(k), F.lit(True).alias(found))
+        self.x = self.x.join(F.broadcast(kept) if small else kept, F.col(column) == F.col(k), "left")
         reason = P.says(column, F.col(column), f"is not defined in {table} (or its row was rejected)")
         self.fail(F.col(column).isNotNull() & F.col(found).isNull(), reason)
 
-    def lookup(self, columns: dict[str, Column], where: Column, udf: Any, out: str) -> Column:
-        """``udf`` over the distinct values of ``columns`` among the rows ``where``, joined back as ``out``."""
+    def lookup(
+        self, columns: dict[str, Column], where: Column, udf: Any, out: str, small: bool = False
+    ) -> Column:
+        """``udf`` over the distinct values of ``columns`` among the rows ``where``, joined back as ``out``
+        (broadcast when ``small``)."""
         names = [f"{out}_{k}" for k in range(len(columns))]
         distinct = self.x.where(where).select(
             *[c.alias(n) for n, c in zip(names, columns.values(), strict=True)]
         )
         done = distinct.distinct().select(*names, udf(*names).alias(out))
         on = [c.eqNullSafe(F.col(n)) for n, c in zip(names, columns.values(), strict=True)]
-        self.x = self.x.join(done, _all([*on, where]), "left")
+        self.x = self.x.join(F.broadcast(done) if small else done, _all([*on, where]), "left")
         return F.col(out)
 
 
@@ -145,14 +152,14 @@ class Validator:
         c.fail(lat.isNull() != lon.isNull(), F.lit("lat and lon must be given together"))
         ok = c.mark_ok()
         columns = {"name": F.col("name"), "country": country, "province": F.col("province")}
-        placed = c.lookup(columns, ok & lat.isNull(), self.udfs["place"], "_place")
+        placed = c.lookup(columns, ok & lat.isNull(), self.udfs["place"], "_place", small=True)
         source = F.when(lat.isNotNull(), "input").when(placed["lat"].isNotNull(), "gazetteer")
         return {"id": F.col("city_id"), "name": F.col("name"), "country": country,
                 "province": F.col("province"), "lat": F.coalesce(lat, placed["lat"]),
                 "lon": F.coalesce(lon, placed["lon"]), "location_source": source}  # fmt: skip
 
     def applicants(self, c: Check) -> dict[str, Column]:
-        c.defined("city_id", "cities", self.keys["cities"])
+        c.defined("city_id", "cities", self.keys["cities"], small=True)
         normal = F.translate(F.lower(F.col("type")), " -", "__")
         given = c.parse("type", P.vocabulary("type", F.col("type"), normal, APPLICANT_TYPES))
         ok = c.mark_ok()
@@ -165,7 +172,7 @@ class Validator:
                 "city_id": F.col("city_id"), "label": F.when(kind.isNotNull(), _labels()[kind])}  # fmt: skip
 
     def inventors(self, c: Check) -> dict[str, Column]:
-        c.defined("city_id", "cities", self.keys["cities"])
+        c.defined("city_id", "cities", self.keys["cities"], small=True)
         return {"id": F.col("inventor_id"), "name": F.col("name"), "city_id": F.col("city_id")}
 
     def ownership(self, c: Check) -> dict[str, Column]:
@@ -203,7 +210,7 @@ class Validator:
     def patent_ipc(self, c: Check) -> dict[str, Column]:
         c.defined("patent_id", "patents", self.keys["patents"])
         raw = F.col("ipc_code")
-        parsed = c.lookup({"ipc_code": raw}, raw.isNotNull(), self.udfs["ipc"], "_ipc")
+        parsed = c.lookup({"ipc_code": raw}, raw.isNotNull(), self.udfs["ipc"], "_ipc", small=True)
         c.fail(parsed["reason"].isNotNull(), parsed["reason"])
         seq = c.parse("seq", P.integer("seq", F.col("seq")))
         ok = c.mark_ok()
@@ -223,8 +230,12 @@ class Validator:
         bit = F.when(F.col("_origin") == ORIGINS[0], 1)
         for k, origin in enumerate(ORIGINS[1:], start=1):
             bit = bit.when(F.col("_origin") == origin, 1 << k)
-        pairs = (c.x.where(ok).select(F.col("citing_id").alias("_mc"), F.col("cited_id").alias("_md"), "_origin")
-                 .distinct().groupBy("_mc", "_md").agg(F.sum(bit).alias("_mask"), F.count("*").alias("_n")))  # fmt: skip
+        distinct = c.x.where(ok).select(
+            F.col("citing_id").alias("_mc"), F.col("cited_id").alias("_md"), "_origin"
+        )
+        pairs = (
+            distinct.distinct().groupBy("_mc", "_md").agg(F.sum(bit).alias("_mask"), F.count("*").alias("_n"))
+        )
         known = F.col("_mask").bitwiseAND(~UNKNOWN)
         mask = F.when(known > 0, known).otherwise(F.col("_mask"))
         names = F.create_map(*[F.lit(x) for m in range(1, 1 << len(ORIGINS)) for x in (m, _origins(m))])
@@ -234,7 +245,7 @@ class Validator:
         return {"citing_id": F.col("citing_id"), "cited_id": F.col("cited_id"), "origins": F.col("_origins")}
 
     def check(self, table: str, frame: DataFrame) -> DataFrame:
-        """The checked rows of ``table``, persisted: outputs as ``_o_<column>``, ``_reason``, ``_kept``, ``_dup``."""
+        """The checked rows of ``table``, persisted: ``_o_<column>``, ``_reason``, ``_kept``, ``_dup``..."""
         c = Check(table, frame)
         outputs = getattr(self, table)(c)
         ok = c.mark_ok()
@@ -277,7 +288,8 @@ def _dedupe(table: str, x: DataFrame, outputs: list[str]) -> DataFrame:
     later = F.col(OK) & (F.row_number().over(window) > 1)
     x = x.select("*", later.alias("_later"), same.alias("_same"), reason.alias("_dup_reason"))
     return x.select(
-        FILE, LINE, F.coalesce(F.col(R), F.when(F.col("_later") & ~F.col("_same"), F.col("_dup_reason"))).alias(R),
+        FILE, LINE,
+        F.coalesce(F.col(R), F.when(F.col("_later") & ~F.col("_same"), F.col("_dup_reason"))).alias(R),
         (F.col(OK) & ~F.col("_later")).alias(KEPT), (F.col("_later") & F.col("_same")).alias(DUP), EXTRA,
         *[OUT + n for n in outputs],
     )  # fmt: skip
@@ -324,8 +336,9 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     for k, table in enumerate(LOAD_ORDER):
         staged = v.check(table, _conform(spark, table, frames.get(table)))
         outcome.persisted.append(staged)
-        counts.append(staged.agg(F.lit(k).alias("_t"), F.count("*"), F.count(R), F.count(F.when(F.col(KEPT), 1)),
-                                 F.count(F.when(F.col(DUP), 1)), F.sum(F.when(F.col(KEPT), F.col(EXTRA)))))  # fmt: skip
+        kept, same = F.count(F.when(F.col(KEPT), 1)), F.count(F.when(F.col(DUP), 1))
+        merged = F.sum(F.when(F.col(KEPT), F.col(EXTRA)))
+        counts.append(staged.agg(F.lit(k).alias("_t"), F.count("*"), F.count(R), kept, same, merged))
     duplicates = 0
     for k, rows, rejected, kept, same, merged in sorted(_union(counts).collect()):  # one job for all tables
         outcome.rows += rows
@@ -365,7 +378,7 @@ def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
     partial_file.replace(rejects_file)
 
 
-def validate_folder(
+def validate_path(
     spark: SparkSession, path: Path, rejects_file: Path, min_partitions: int | None = None
 ) -> SparkOutcome:
     """:func:`validate` on the canonical folder (or zip) at ``path``, read by Spark."""
