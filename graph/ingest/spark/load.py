@@ -69,7 +69,7 @@ def load(
         timings.start = time.perf_counter() - began
         began = time.perf_counter()
         with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
-            outcome = validate.validate_folder(spark, path, rejects_file)
+            outcome = validate.validate_path(spark, path, rejects_file)
             try:
                 lake_io.write(outcome.tables, lake_root, source={"format": fmt, "path": str(path.resolve())})
             finally:
