@@ -92,7 +92,8 @@ def neo4j_container(
 
         tc.max_tries = max(1, int(timeout / tc.sleep_time))
         image = image or image_for(engine, echo)
-        password = password or secrets.token_urlsafe(12)
+        # a letter first: neo4j-admin set-initial-password would read a leading '-' as an option
+        password = password or "hk" + secrets.token_urlsafe(12)
         heap = heap or os.environ.get("HOTSPOT_NEO4J_HEAP", "1g")
         settings = {
             "NEO4J_dbms_security_procedures_unrestricted": "gds.*",

@@ -117,7 +117,7 @@ def local_password(server: LocalServer, env: Mapping[str, str] | None = None) ->
             server.password_file.chmod(0o600)
         return server.password_file.read_text(encoding="utf-8").strip()
     server.home.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
+    password = "hk" + secrets.token_urlsafe(18)  # a letter first: never read as an option
     server.password_file.write_text(password + "\n", encoding="utf-8")
     server.password_file.chmod(0o600)
     return password
