@@ -68,7 +68,11 @@ def graph(driver: Driver) -> dict[str, set[tuple[object, ...]]]:
             "MATCH (c:City)-[:IN_COUNTRY]->(k:Country) RETURN c.id, c.name, c.country, "
             "c.province, c.location.latitude, c.location.longitude, c.location_source, k.code, k.name",
         ),
-        "located": rows(driver, "MATCH (x)-[:LOCATED_IN]->(c:City) RETURN labels(x)[0], x.id, c.id"),
+        "located": rows(  # labels() follows the label tokens' order, which a bulk import does not fix
+            driver,
+            "MATCH (x)-[:LOCATED_IN]->(c:City) "
+            "RETURN [l IN labels(x) WHERE l IN ['Applicant', 'Inventor']][0], x.id, c.id",
+        ),
         "ownership": rows(
             driver, "MATCH (a:Applicant)-[r:HAS_OWNERSHIP]->(o:OwnershipType) RETURN a.id, o.code, r.source"
         ),
