@@ -31,6 +31,7 @@ from analytics import (
 )
 from analytics.switches import Period, Switches, parse_periods
 from hotspot_kg.core.errors import IndicatorError
+from hotspot_kg.core.settings import Settings
 
 Step = Callable[[Driver, Switches, str | None], str]
 NOT_WRITTEN = "not written back: the graph keeps the results of patents in cities"
@@ -156,10 +157,12 @@ def run_all(
     engine: str = "graph",
     lake_root: Path | None = None,
     master: str | None = None,
+    config: Settings | None = None,
 ) -> Iterator[tuple[str, str, float]]:
     """Run the steps ``names`` in order, yielding (name, summary, seconds) after each. ``engine = "spark"``
     computes the steps of :data:`analytics.spark.analyze.SPARK_STEPS` from the lake at ``lake_root`` (which
-    must match the database: it is opened before any step runs), the others on the graph."""
+    must match the database: it is opened before any step runs), the others on the graph; ``config``, the
+    connection, lets Spark write the per-patent novelty through Neo4j's Spark connector."""
     if engine == "graph":
         for name in names:
             yield (name, *run_step(name, driver, switches, database))
@@ -177,7 +180,7 @@ def run_all(
             lake = stack.enter_context(spark_analyze.opened(lake_root, driver, database, master))
         for name in names:
             if lake is not None and name in spark_analyze.SPARK_STEPS:
-                yield (name, *spark_analyze.run_step(name, lake, driver, switches, database))
+                yield (name, *spark_analyze.run_step(name, lake, driver, switches, database, config))
             else:
                 yield (name, *run_step(name, driver, switches, database))
 

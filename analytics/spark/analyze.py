@@ -7,9 +7,9 @@ graph with the written results. Write-back:
 
 - SPECIALISED_IN and SOURCES_FROM are per city (small): written by the graph engine's own driver-based
   functions, :func:`analytics.specialisation.write` and :func:`analytics.sourcing.write`, same settings;
-- novelty's write-back needs the INTRODUCED and FIRST_COMBINED rows of a :class:`NoveltyRun`, which the
-  Spark novelty (one row per scored patent) does not give yet: Spark scores, and the write-back is
-  :func:`analytics.novelty_graph.write` of the graph engine's run, as its summary says.
+- novelty's rows are per patent (large): the patents' properties, INTRODUCED and FIRST_COMBINED are
+  computed in Spark and written through Neo4j's Connector for Apache Spark (:mod:`analytics.spark.write`)
+  with the project's Cypher files; without the connection settings, the graph engine's write.
 """
 
 from __future__ import annotations
@@ -31,25 +31,30 @@ from analytics.switches import Switches
 from graph.ingest import lake as lake_files
 from graph.stamp import data_stamp
 from hotspot_kg.core.errors import IndicatorError, LakeError
+from hotspot_kg.core.settings import Settings
 
-SparkStep = Callable[[Lake, Driver, Switches, str | None], str]
+SparkStep = Callable[[Lake, Driver, Switches, str | None, Settings | None], str]
 ENGINES = ("graph", "spark", "auto")
 ABOVE = "HOTSPOT_SPARK_ANALYZE_ABOVE"
 DEFAULT_ABOVE = 2_000_000
 
 
-def _novelty(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _novelty(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
+    """Scored on Spark; written through the Spark connector (:mod:`analytics.spark.write`) when the
+    connection ``config`` is given, else by the graph engine's run (:func:`analytics.novelty_graph.write`)."""
     table, _ = novelty.scored(lake, s)
     scored = table.count()
     novel = table.where("novel = 1").count()
+    if config is not None:
+        from analytics.spark.write import write_novelty
+
+        written = write_novelty(lake, driver, config, s)
+        return f"{scored} patents scored on Spark, {novel} novel; wrote {written} through the Spark connector"
     run = novelty_graph.write(driver, novelty_graph.compute(driver, s, db), db)
-    return (
-        f"{scored} patents scored on Spark, {novel} novel; wrote {run.written} from the graph engine's run "
-        "(the Spark novelty gives no INTRODUCED/FIRST_COMBINED rows yet)"
-    )
+    return f"{scored} patents scored on Spark, {novel} novel; wrote {run.written} from the graph engine's run"
 
 
-def _specialisation(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _specialisation(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     """RSI on the 35 fields from Spark's counts; SPECIALISED_IN written through the driver (per city)."""
     field = s.with_(tech_unit="field35", cities=None)
     table, periods = specialisation.from_counts(counting.counts(lake, field, "field35"), field)
@@ -57,18 +62,18 @@ def _specialisation(lake: Lake, driver: Driver, s: Switches, db: str | None) -> 
     return f"{len(table)} city-field cells in {len(periods)} periods; {written} SPECIALISED_IN links"
 
 
-def _complexity(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _complexity(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     t = complexity_graph.from_counts(counting.counts(lake, s, s.tech_unit or "ipc"), s, threshold=s.threshold,
                                      method=s.method, steps=s.steps, convention=s.convention)  # fmt: skip
     dropped = sum(len(d["cities"]) for d in t.dropped.values())
     return f"KCI for {len(t.kci)} city-periods, TCI for {len(t.tci)} technology-periods; {dropped} cities dropped"
 
 
-def _collaboration(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _collaboration(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     return f"{len(collaboration.compute(lake, s))} city-years"
 
 
-def _sourcing(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _sourcing(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     """Flows from Spark; SOURCES_FROM written through the driver (per pair of cities)."""
     table, unresolved, periods = sourcing.compute(lake, s.with_(cities=None))
     unres = float(unresolved["unresolved"].sum()) if len(unresolved) else 0.0
@@ -76,12 +81,12 @@ def _sourcing(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
     return f"{written} SOURCES_FROM links; {unres:g} unresolved citations"
 
 
-def _ecosystem(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _ecosystem(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     stake, own = ecosystem.compute(lake, s)
     return f"{len(stake)} stakeholder rows, {len(own)} ownership rows"
 
 
-def _stages(lake: Lake, driver: Driver, s: Switches, db: str | None) -> str:
+def _stages(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     table = stages.compute(lake, s)
     return f"{table['city_id'].nunique() if len(table) else 0} cities placed in {table['period'].nunique()} stages"
 
@@ -136,9 +141,15 @@ def opened(
 
 
 def run_step(
-    name: str, lake: Lake, driver: Driver, switches: Switches, database: str | None = None
+    name: str,
+    lake: Lake,
+    driver: Driver,
+    switches: Switches,
+    database: str | None = None,
+    config: Settings | None = None,
 ) -> tuple[str, float]:
-    """Run one Spark step; its summary and seconds taken."""
+    """Run one Spark step; its summary and seconds taken (``config``: the connection, for the Spark
+    connector's writes)."""
     t0 = time.perf_counter()
-    summary = SPARK_STEPS[name](lake, driver, switches, database)
+    summary = SPARK_STEPS[name](lake, driver, switches, database, config)
     return summary, time.perf_counter() - t0

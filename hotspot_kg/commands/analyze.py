@@ -98,7 +98,7 @@ def analyze(
         task = progress.add_task("analyze", total=len(chosen))
         progress.update(task, description=chosen[0])
         done = run_all(driver, chosen, switches, settings.database, engine=engine, lake_root=lake_root,
-                       master=master)  # fmt: skip
+                       master=master, config=settings)  # fmt: skip
         for name, summary, seconds in done:
             progress.console.print(f"[bold]{name}[/bold] ({seconds:.1f} s): {summary}")
             progress.advance(task)
