@@ -43,12 +43,13 @@ def _novelty(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Se
     """Scored on Spark; written through the Spark connector (:mod:`analytics.spark.write`) when the
     connection ``config`` is given, else by the graph engine's run (:func:`analytics.novelty_graph.write`)."""
     table, _ = novelty.scored(lake, s)
+    table = table.cache()
     scored = table.count()
     novel = table.where("novel = 1").count()
     if config is not None:
         from analytics.spark.write import write_novelty
 
-        written = write_novelty(lake, driver, config, s)
+        written = write_novelty(lake, driver, config, s, table)
         return f"{scored} patents scored on Spark, {novel} novel; wrote {written} through the Spark connector"
     run = novelty_graph.write(driver, novelty_graph.compute(driver, s, db), db)
     return f"{scored} patents scored on Spark, {novel} novel; wrote {run.written} from the graph engine's run"

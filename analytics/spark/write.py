@@ -34,12 +34,16 @@ def _connector(frame: DataFrame, config: Settings, name: str) -> int:
     return int(frame.count())
 
 
-def write_novelty(lake: Lake, driver: Driver, config: Settings, switches: Switches) -> dict[str, int]:
-    """Replace earlier novelty results by those of the lake under ``switches``; the rows written."""
+def write_novelty(
+    lake: Lake, driver: Driver, config: Settings, switches: Switches, table: DataFrame | None = None
+) -> dict[str, int]:
+    """Replace earlier novelty results by those of the lake under ``switches`` (``table``: the scored
+    patents of :func:`analytics.spark.novelty.scored`, when already made); the rows written."""
     from pyspark.sql import functions as F
 
     db = config.database
-    table, _ = novelty.scored(lake, switches)
+    if table is None:
+        table, _ = novelty.scored(lake, switches)
     table = table.cache()
     held = query(driver, "novelty_written", None, db)["patent_id"].astype(str)
     scored = {str(r[0]) for r in table.select("patent_id").toLocalIterator()}
