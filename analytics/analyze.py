@@ -9,7 +9,9 @@ stores the result tables of the explorer and ``hotspot-kg export`` in the graph 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
@@ -29,6 +31,7 @@ from analytics import (
 )
 from analytics.switches import Period, Switches, parse_periods
 from hotspot_kg.core.errors import IndicatorError
+from hotspot_kg.core.settings import Settings
 
 Step = Callable[[Driver, Switches, str | None], str]
 NOT_WRITTEN = "not written back: the graph keeps the results of patents in cities"
@@ -143,6 +146,43 @@ def run_step(name: str, driver: Driver, switches: Switches, database: str | None
     t0 = time.perf_counter()
     summary = STEPS[name](driver, switches, database)
     return summary, time.perf_counter() - t0
+
+
+def run_all(
+    driver: Driver,
+    names: list[str],
+    switches: Switches,
+    database: str | None = None,
+    *,
+    engine: str = "graph",
+    lake_root: Path | None = None,
+    master: str | None = None,
+    config: Settings | None = None,
+) -> Iterator[tuple[str, str, float]]:
+    """Run the steps ``names`` in order, yielding (name, summary, seconds) after each. ``engine = "spark"``
+    computes the steps of :data:`analytics.spark.analyze.SPARK_STEPS` from the lake at ``lake_root`` (which
+    must match the database: it is opened before any step runs), the others on the graph; ``config``, the
+    connection, lets Spark write the per-patent novelty through Neo4j's Spark connector."""
+    if engine == "graph":
+        for name in names:
+            yield (name, *run_step(name, driver, switches, database))
+        return
+    if engine != "spark":
+        raise IndicatorError(f"engine must be graph or spark here; got {engine!r}")
+    if lake_root is None:
+        raise IndicatorError("--engine spark reads a lake: give its folder (--lake DIR)")
+    from analytics.spark import analyze as spark_analyze
+
+    spark_analyze.check(names, switches)
+    with ExitStack() as stack:
+        lake = None
+        if any(n in spark_analyze.SPARK_STEPS for n in names):
+            lake = stack.enter_context(spark_analyze.opened(lake_root, driver, database, master))
+        for name in names:
+            if lake is not None and name in spark_analyze.SPARK_STEPS:
+                yield (name, *spark_analyze.run_step(name, lake, driver, switches, database, config))
+            else:
+                yield (name, *run_step(name, driver, switches, database))
 
 
 # the switches that `hotspot-kg analyze` takes (its options --geo, --counting, --year, --ipc-level,

@@ -108,3 +108,33 @@ def cities(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, 
     if switches.cities is not None:
         out = out[out["city_id"].isin(switches.cities)]
     return out, unlocated.astype({"year": "int64", "patents": "int64"}), start
+
+
+def firsts(lake: Lake, switches: Switches) -> tuple[DataFrame, DataFrame]:
+    """The rows of :class:`analytics.novelty.Novelty`'s ``introduced`` (patent_id, code: a scored patent's
+    classes first seen in its year) and ``first_pairs`` (a, b, year, patent: the lowest patent id of that
+    year, patents: how many), as Spark DataFrames, for the write-back of INTRODUCED and FIRST_COMBINED."""
+    from pyspark.sql import functions as F
+
+    years = links.patent_years(lake, switches.year)
+    codes = links.patent_techs(lake, years, "ipc", switches.ipc_level).join(years, "patent_id")
+    y0 = codes.agg(F.min("year")).first()
+    start = (int(y0[0]) if y0 is not None and y0[0] is not None else 0) + switches.pool_years
+    first_code = codes.groupBy("tech").agg(F.min("year").alias("first"))
+    introduced = (
+        codes.join(first_code, "tech")
+        .where((F.col("year") == F.col("first")) & (F.col("year") >= start))
+        .select("patent_id", F.col("tech").alias("code"))
+    )
+    a = codes.select("patent_id", F.col("tech").alias("a"), "year")
+    pairs = a.join(codes.select("patent_id", F.col("tech").alias("b")), "patent_id").where(
+        F.col("a") < F.col("b")
+    )
+    first_pair = pairs.groupBy("a", "b").agg(F.min("year").alias("first"))
+    first_pairs = (
+        pairs.join(first_pair, ["a", "b"])
+        .where((F.col("year") == F.col("first")) & (F.col("year") >= start))
+        .groupBy("a", "b", "year")
+        .agg(F.min("patent_id").alias("patent"), F.count(F.lit(1)).alias("patents"))
+    )
+    return introduced, first_pairs

@@ -132,19 +132,33 @@ class KnowledgeGraph:
         pipeline.check_reject_rate(outcome, max_reject_rate)
         return table
 
-    def analyze(self, *names: str, **switches: Any) -> pd.DataFrame:
+    def analyze(
+        self,
+        *names: str,
+        engine: str = "graph",
+        lake: str | Path | None = None,
+        master: str | None = None,
+        **switches: Any,
+    ) -> pd.DataFrame:
         """Run the analysis steps ``names`` (all of them when none), as ``hotspot-kg analyze``, with its
         switches as keyword arguments (``geo``, ``counting``, ``year``, ``ipc_level``, ``pool_years``,
         ``period``, and the units: ``unit``, ``scope``, ``geo_unit``, ``cluster_*``); one row per step: its
-        summary and seconds.
+        summary and seconds. ``engine="spark"`` computes the Spark steps from ``lake`` (default: the
+        database's) as ``--engine spark``; ``"auto"`` as ``--engine auto``.
 
         Example: ``kg.analyze("novelty", "complexity")``
         """
         chosen = analyze_steps.steps(list(names))
         s = options.analyze_switches(switches)
+        lake_root = Path(lake) if lake is not None else lake_module.default_root(self.settings)
+        if engine == "auto":
+            from analytics.spark.analyze import choose
+
+            engine = choose(self.driver, lake_root, self.database)
+        done = analyze_steps.run_all(self.driver, chosen, s, self.database, engine=engine, lake_root=lake_root,
+                                     master=master, config=self.settings)  # fmt: skip
         rows = []
-        for name in chosen:
-            summary, seconds = analyze_steps.run_step(name, self.driver, s, self.database)
+        for name, summary, seconds in done:
             rows.append({"step": name, "summary": summary, "seconds": seconds})
         table = pd.DataFrame(rows, columns=["step", "summary", "seconds"])
         table.attrs["settings"] = s.as_dict()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from analytics.analyze import STEPS, run_step, steps
+from analytics.analyze import STEPS, run_all, steps
 from analytics.analyze import switches as analyze_switches
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS
+from graph.ingest import lake
 from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
@@ -25,9 +28,28 @@ from hotspot_kg.core import settings as settings_module
     "--period", "periods", multiple=True, metavar="NAME:FIRST-LAST", help="Default: the three stages."
 )
 @unit_options
+@click.option(
+    "--engine",
+    type=click.Choice(("graph", "spark", "auto")),
+    default="graph",
+    show_default=True,
+    help="Compute in the graph, or on Apache Spark from the lake of the load (novelty, specialisation, "
+    "complexity, collaboration, sourcing, ecosystem, stages; the other steps run on the graph); auto: "
+    "spark when a matching lake exists and the graph has more patents than HOTSPOT_SPARK_ANALYZE_ABOVE "
+    "(default 2000000).",
+)
+@click.option(
+    "--master", metavar="URL", help="Spark: the master (default HOTSPOT_SPARK_MASTER, else local[2])."
+)
+@click.option(
+    "--lake",
+    "lake_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Spark: the lake written by `load --lake` (default: the database's, under data/lake).",
+)
 def analyze(
     names: tuple[str, ...], geo: str | None, counting: str, year: str, ipc_level: str, pool_years: int,
-    periods: tuple[str, ...], **units: object,
+    periods: tuple[str, ...], engine: str, master: str | None, lake_dir: Path | None, **units: object,
 ) -> None:  # fmt: skip
     """Compute the indicators NAME ... (all by default) and write back what the graph keeps:
     novelty, SPECIALISED_IN, SOURCES_FROM and CO_APPLIED. The last step, store, keeps the result
@@ -42,11 +64,20 @@ def analyze(
         hotspot-kg analyze clusters --cluster-radius-km 13 --cluster-min-weight 400
 
         hotspot-kg analyze store --unit family --geo-unit cluster --cluster-min-weight 400
+
+        hotspot-kg analyze --engine spark --lake data/lake/mine
     """
     switches = analyze_switches(geo, counting, year, ipc_level, pool_years, periods, **units)
     chosen = steps(names)
+    if engine == "spark":  # refuse the switches Spark does not take before connecting
+        from analytics.spark.analyze import check
+
+        check(chosen, switches)
+    elif engine == "graph" and (master is not None or lake_dir is not None):
+        raise click.UsageError("--master and --lake go with --engine spark or auto")
     console = Console(stderr=True)
     settings = settings_module.current()
+    lake_root = lake_dir or lake.default_root(settings)
     with (
         db.connect(settings) as driver,
         Progress(
@@ -57,9 +88,20 @@ def analyze(
             console=console,
         ) as progress,
     ):
+        if engine == "auto":
+            from analytics.spark.analyze import check, choose
+
+            engine = choose(driver, lake_root, settings.database)
+            if engine == "spark":
+                check(chosen, switches)
+            progress.console.print(f"engine: {engine}")
         task = progress.add_task("analyze", total=len(chosen))
-        for name in chosen:
-            progress.update(task, description=name)
-            summary, seconds = run_step(name, driver, switches, settings.database)
+        progress.update(task, description=chosen[0])
+        done = run_all(driver, chosen, switches, settings.database, engine=engine, lake_root=lake_root,
+                       master=master, config=settings)  # fmt: skip
+        for name, summary, seconds in done:
             progress.console.print(f"[bold]{name}[/bold] ({seconds:.1f} s): {summary}")
             progress.advance(task)
+            following = chosen.index(name) + 1
+            if following < len(chosen):
+                progress.update(task, description=chosen[following])
