@@ -22,7 +22,7 @@ WITH p, year, COLLECT {
 WHERE size(cities) > 0
 WITH p, year, cities, COLLECT {
   MATCH (p)-[:CLASSIFIED_AS]->(i:IPC)
-  WITH CASE $tech_unit WHEN 'field35' THEN i.field ELSE i[$ipc_level] END AS tech
+  WITH CASE $tech_unit WHEN 'field35' THEN toInteger(i.field) ELSE i[$ipc_level] END AS tech
   WHERE tech IS NOT NULL
   RETURN DISTINCT tech
 } AS techs

@@ -3,6 +3,7 @@ from Maven Central with ``neo4j-build/spark/pom.xml`` into ``.spark/jars`` once.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,9 +17,15 @@ CONNECTOR = "neo4j-connector-apache-spark_2.12-5.0.3_for_spark_3.jar"
 JARS = SPARK_HOME / "jars"
 
 
+MARKER = ".resolved"  # the sha256 of the pom the jars were resolved with
+
+
 def ensure_jars(folder: Path = JARS) -> list[Path]:
-    """The connector's jars, resolved first if ``folder`` lacks the connector."""
-    if not (folder / CONNECTOR).is_file():
+    """The connector's jars, resolved first if ``folder`` lacks them or holds those of another pom."""
+    want = hashlib.sha256(POM.read_bytes()).hexdigest()
+    marker = folder / MARKER
+    if not (folder / CONNECTOR).is_file() or not marker.is_file() or marker.read_text().strip() != want:
+        shutil.rmtree(folder, ignore_errors=True)
         mvn = shutil.which("mvn")
         if mvn is None:
             raise SparkError(
@@ -36,4 +43,5 @@ def ensure_jars(folder: Path = JARS) -> list[Path]:
                 f"resolving Neo4j's Spark connector from Maven Central failed (mvn exit {done.returncode}); "
                 f"see {log}:\n{tail}"
             )
+        marker.write_text(want + "\n", encoding="utf-8")
     return sorted(folder.glob("*.jar"))
