@@ -31,7 +31,10 @@ def zipped(table: str) -> bytes:
     """The fixture table as PatentsView ships it: one member ``TABLE.tsv`` in ``TABLE.tsv.zip``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{table}.tsv", (FIXTURES / f"{table}.tsv").read_bytes())
+        # a fixed member time: the same bytes on every call (writestr's default is the current time, so two
+        # calls a second apart gave different zips and checksums)
+        member = zipfile.ZipInfo(f"{table}.tsv", date_time=(2025, 9, 30, 14, 2, 50))
+        archive.writestr(member, (FIXTURES / f"{table}.tsv").read_bytes(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
