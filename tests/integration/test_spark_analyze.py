@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import testkit
 from neo4j import Driver
 
 from analytics.analyze import run_all, switches
@@ -20,7 +21,7 @@ from hotspot_kg.core import settings as settings_module
 from hotspot_kg.core.maintenance import reset_database
 from hotspot_kg.core.settings import Settings
 
-pytest.importorskip("pyspark")
+testkit.need_pyspark()
 
 N, SEED = 2_000, 11
 STEPS = ["novelty", "specialisation", "complexity", "collaboration", "sourcing", "ecosystem", "stages"]

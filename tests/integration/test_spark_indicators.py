@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+import testkit
 from neo4j import Driver
 
 from analytics import export_file, exports
@@ -24,7 +25,7 @@ from hotspot_kg.core.errors import LakeError
 from hotspot_kg.core.maintenance import reset_database
 from hotspot_kg.core.settings import Settings
 
-pytest.importorskip("pyspark")
+testkit.need_pyspark()
 
 N, SEED = 8_000, 7
 SHARED = Path("/work/shared/data")
@@ -190,8 +191,7 @@ def uspto(
     spark: Any, driver: Driver, neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, Any]]:
     folder = SHARED / "uspto-grants"
-    if not folder.is_dir():
-        pytest.skip(f"the USPTO sample is not at {folder}")
+    testkit.need(folder.is_dir(), f"the USPTO sample of the shared data is not at {folder}")
     tmp = tmp_path_factory.mktemp("spark_uspto")
     root = _load(driver, neo4j_settings, "uspto-xml", folder, tmp)
     yield {"driver": driver, "db": neo4j_settings.database, "lake": root, "tmp": tmp}

@@ -4,13 +4,12 @@ load runs on a standalone Spark cluster of a master and two workers on 127.0.0.1
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import testkit
 from neo4j import Driver
 
 from graph.ingest import lake, load_online, pipeline
@@ -20,22 +19,15 @@ from graph.stamp import data_stamp
 from hotspot_kg.core import db, settings
 from hotspot_kg.core.maintenance import reset_database
 
-pytest.importorskip("pyspark", reason="the spark extra is not installed (make install has it)")
+testkit.need_pyspark()
 
 pytestmark = pytest.mark.integration
 HERE = Path(__file__).resolve().parent
 
 
 def _test_load() -> Any:
-    """test_load.py (its graph shape, fixture folders and expected counts): tests import in importlib mode."""
-    name = "integration_test_load"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE / "test_load.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """test_load.py: its graph shape, fixture folders and expected counts."""
+    return testkit.sibling(__file__, "test_load", "integration_test_load")
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +56,9 @@ def in_process_graph(driver: Driver, folder: Path, tmp_path: Path) -> dict[str, 
 def test_the_spark_bulk_load_builds_the_in_process_graph(
     bulk_settings: settings.Settings, spark: Any, tmp_path: Path
 ) -> None:
-    if bulk_settings.external:
-        pytest.skip("--bulk runs neo4j-admin on the project's local server; NEO4J_URI is set")
+    testkit.need(
+        not bulk_settings.external, "--bulk runs neo4j-admin on the project's local server; NEO4J_URI is set"
+    )
     t = _test_load()
     folder = t.with_origins(tmp_path)
     with db.connect(bulk_settings) as driver:

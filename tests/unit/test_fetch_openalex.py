@@ -7,14 +7,13 @@ from __future__ import annotations
 import copy
 import csv
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+import testkit
 
 from graph.ingest.fetch.http import Backoff, client
 from graph.ingest.science import openalex, openalex_snapshot
@@ -34,20 +33,14 @@ N_INSTITUTIONS = 150  # two chunks of the institution filter: 100 and 50
 
 
 def _api_server() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "hotspot_api_server", Path(__file__).with_name("api_server.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return testkit.sibling(__file__, "api_server", "hotspot_api_server")
 
 
 def shared(name: str) -> dict[str, Any]:
     path = SHARED / name
-    if not path.is_file():
-        pytest.skip(f"needs the real OpenAlex records of ../shared/data/openalex ({path} is absent)")
+    testkit.need(
+        path.is_file(), f"needs the real OpenAlex records of ../shared/data/openalex ({path} is absent)"
+    )
     return json.loads(path.read_text(encoding="utf-8"))
 
 

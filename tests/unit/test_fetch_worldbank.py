@@ -6,13 +6,12 @@ The answers are written in the shape the API returns (``format=json``); their va
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+import testkit
 
 from graph.ingest.fetch.http import client
 from graph.ingest.science import worldbank
@@ -21,14 +20,7 @@ from hotspot_kg.core.errors import FetchError
 
 
 def _api_server() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "hotspot_api_server", Path(__file__).with_name("api_server.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return testkit.sibling(__file__, "api_server", "hotspot_api_server")
 
 
 NAMES = {"NY.GDP.PCAP.KD": "GDP per capita (constant 2015 US$)", "SP.POP.TOTL": "Population, total",

@@ -15,11 +15,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import testkit
 
 from analytics.switches import Period, Switches
 from graph.ingest import lake as lake_module
 
-pytest.importorskip("pyspark")
+testkit.need_pyspark()
 
 TABLES: dict[str, list[dict[str, Any]]] = {
     "cities": [{"id": "A", "country": "CN"}, {"id": "B", "country": "CN"}, {"id": "C", "country": "US"}],

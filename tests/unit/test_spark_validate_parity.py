@@ -6,9 +6,7 @@ and a file whose records cross partitions; and hand-written expectations for the
 from __future__ import annotations
 
 import csv
-import importlib.util
 import random
-import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -18,10 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip(
-    "pyspark", reason="pyspark is missing: install the spark extra, pip install 'hotspot-kg[spark]'"
-)
+import testkit
 
 from graph.ingest import derive, lake
 from graph.ingest import validate as local
@@ -32,18 +27,14 @@ from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.synthetic.generate import generate
 from hotspot_kg.core.errors import InputError
 
+testkit.need_pyspark()
+
 HERE = Path(__file__).resolve().parent
 
 
 def _module(name: str) -> Any:
-    """A helper module of this folder (the tests import in importlib mode, without a package)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """A helper module of this folder."""
+    return testkit.sibling(__file__, name)
 
 
 @pytest.fixture(scope="module")

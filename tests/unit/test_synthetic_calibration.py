@@ -8,11 +8,10 @@ indicator code once it lands.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+import testkit
 
 from graph.ingest.synthetic import generate
 
@@ -21,13 +20,7 @@ US_HUBS = {"San Jose", "San Francisco", "San Diego", "New York City", "Boston"}
 
 
 def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_facts", Path(__file__).with_name("synthetic_facts.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return testkit.sibling(__file__, "synthetic_facts")
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ on the damaged fixture, on the real USPTO sample and on a synthetic universe wit
 from __future__ import annotations
 
 import csv
-import importlib.util
 import random
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+import testkit
 
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.records import LOAD_ORDER, TABLES, Row
@@ -23,14 +22,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def _module(name: str) -> Any:
-    """A helper module of this folder (the tests import in importlib mode, without a package)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """A helper module of this folder."""
+    return testkit.sibling(__file__, name)
 
 
 def _reference() -> Any:
