@@ -12,9 +12,12 @@ from analytics.analyze import STEPS, run_all, steps
 from analytics.analyze import switches as analyze_switches
 from analytics.switches import COUNTINGS, GEOS, IPC_LEVELS, YEARS
 from graph.ingest import lake
+from hotspot_kg.commands.engine_options import engine_options, refuse_spark_options
 from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
+
+ENGINES = ("graph", "spark", "auto")
 
 
 @click.command("analyze")
@@ -28,24 +31,12 @@ from hotspot_kg.core import settings as settings_module
     "--period", "periods", multiple=True, metavar="NAME:FIRST-LAST", help="Default: the three stages."
 )
 @unit_options
-@click.option(
-    "--engine",
-    type=click.Choice(("graph", "spark", "auto")),
-    default="graph",
-    show_default=True,
-    help="Compute in the graph, or on Apache Spark from the lake of the load (novelty, specialisation, "
+@engine_options(
+    ENGINES,
+    "Compute in the graph, or on Apache Spark from the lake of the load (novelty, specialisation, "
     "complexity, collaboration, sourcing, ecosystem, stages; the other steps run on the graph); auto: "
     "spark when a matching lake exists and the graph has more patents than HOTSPOT_SPARK_ANALYZE_ABOVE "
     "(default 2000000).",
-)
-@click.option(
-    "--master", metavar="URL", help="Spark: the master (default HOTSPOT_SPARK_MASTER, else local[2])."
-)
-@click.option(
-    "--lake",
-    "lake_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Spark: the lake written by `load --lake` (default: the database's, under data/lake).",
 )
 def analyze(
     names: tuple[str, ...], geo: str | None, counting: str, year: str, ipc_level: str, pool_years: int,
@@ -73,8 +64,7 @@ def analyze(
         from analytics.spark.analyze import check
 
         check(chosen, switches)
-    elif engine == "graph" and (master is not None or lake_dir is not None):
-        raise click.UsageError("--master and --lake go with --engine spark or auto")
+    refuse_spark_options(engine, master, lake_dir, ENGINES)
     console = Console(stderr=True)
     settings = settings_module.current()
     lake_root = lake_dir or lake.default_root(settings)

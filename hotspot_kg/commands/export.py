@@ -18,6 +18,7 @@ from analytics.switches import (
     parse_period,
 )
 from graph.ingest import lake
+from hotspot_kg.commands.engine_options import engine_options, refuse_spark_options
 from hotspot_kg.commands.unit_options import unit_options
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
@@ -66,22 +67,10 @@ def _periods(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     help="Science collaboration: HK, MO and TW apart from CN (separate, default) or domestic.",
 )
 @unit_options
-@click.option(
-    "--engine",
-    type=click.Choice(export_file.ENGINES),
-    default="graph",
-    show_default=True,
-    help="Compute in the graph, or on Apache Spark from the lake of the load (every export but "
+@engine_options(
+    export_file.ENGINES,
+    "Compute in the graph, or on Apache Spark from the lake of the load (every export but "
     "local-network and the science ones).",
-)
-@click.option(
-    "--master", metavar="URL", help="Spark: the master (default HOTSPOT_SPARK_MASTER, else local[2])."
-)
-@click.option(
-    "--lake",
-    "lake_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Spark: the lake written by `load --lake` (default: the database's, under data/lake).",
 )
 def export(
     name: str, out: Path, engine: str, master: str | None, lake_dir: Path | None, **switches: object
@@ -103,8 +92,7 @@ def export(
         from analytics.spark.exports import check
 
         check(name, checked)
-    elif master is not None or lake_dir is not None:
-        raise click.UsageError("--master and --lake go with --engine spark")
+    refuse_spark_options(engine, master, lake_dir, export_file.ENGINES)
     settings = settings_module.current()
     lake_root = (lake_dir or lake.default_root(settings)) if engine == "spark" else None
     with db.connect(settings) as driver:
