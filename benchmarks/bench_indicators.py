@@ -8,6 +8,13 @@ exactly that folder's patents (for example loaded with ``hotspot-kg load canonic
 ``HOTSPOT_BENCH_CASES=novelty,kci main_group`` runs only the named cases ("all" then sums those).
 Each row: seconds (ours), baseline_seconds (pandas), their ratio, and the CPU seconds the server
 process used during our run (a figure other load on the machine does not inflate).
+
+With ``--engine spark`` (``python -m benchmarks indicators --engine spark``), for each size the universe is
+bulk-loaded with its lake, and ``analyze``'s steps that Spark computes (novelty, specialisation,
+complexity, collaboration, sourcing, ecosystem, stages) run twice on the same graph, in the same run: in
+the graph (the baseline) and on Spark from the lake (``analyze --engine spark``, on HOTSPOT_SPARK_MASTER),
+both with their write-back. A row a step (seconds of each engine, their ratio), and a row of all steps with
+the Spark session's start and the peak memory of every process (Python, the Spark JVM, the server).
 """
 
 from __future__ import annotations
@@ -142,8 +149,81 @@ def _check_holds(driver: Driver, folder: Path) -> int:
     return n
 
 
+def _engine_rows(
+    driver: Driver, config: settings_module.Settings, lake_root: Path, size: int, console: Console
+) -> list[dict[str, Any]]:
+    """The Spark steps of analyze, in the graph and on Spark, on the graph and lake of one universe."""
+    from analytics.analyze import run_all
+    from analytics.spark.analyze import SPARK_STEPS
+    from benchmarks.memory import PeakMemory
+
+    names, s = list(SPARK_STEPS), Switches()
+    server = lambda: process.running_pid(config.local)  # noqa: E731
+    seconds: dict[str, dict[str, float]] = {}
+    totals: dict[str, tuple[float, dict[str, float]]] = {}
+    for engine in ("graph", "spark"):
+        autocommit(driver, "novelty_clear")  # each engine pays its whole novelty write-back
+        steps: dict[str, float] = {}
+        with PeakMemory(server) as memory:
+            began = time.perf_counter()
+            for name, _, took in run_all(driver, names, s, config.database, engine=engine, lake_root=lake_root,
+                                         config=config):  # fmt: skip
+                steps[name] = took
+                console.print(f"{size:,} {name} on {engine}: {took:.1f} s")
+            total = time.perf_counter() - began
+        seconds[engine] = steps
+        totals[engine] = (total, memory.gigabytes())
+    rows = [
+        {"benchmark": "indicators", "engine": "spark", "case": name, "patents": size,
+         "seconds": round(seconds["spark"][name], 2), "baseline_seconds": round(seconds["graph"][name], 2),
+         "ratio": round(seconds["spark"][name] / seconds["graph"][name], 2)}
+        for name in names
+    ]  # fmt: skip
+    (graph_total, graph_memory), (spark_total, spark_memory) = totals["graph"], totals["spark"]
+    rows.append(
+        {"benchmark": "indicators", "engine": "spark", "case": "all", "patents": size,
+         "seconds": round(spark_total, 2), "baseline_seconds": round(graph_total, 2),
+         "ratio": round(spark_total / graph_total, 2),
+         "spark_start_seconds": round(spark_total - sum(seconds["spark"].values()), 2),
+         **{f"spark_{k}": v for k, v in spark_memory.items()}, **{f"graph_{k}": v for k, v in graph_memory.items()},
+         "load_average": round(os.getloadavg()[0], 1)}
+    )  # fmt: skip
+    return rows
+
+
+def _spark_run(args: argparse.Namespace, console: Console) -> list[dict[str, Any]]:
+    """``--engine spark``: see the module doc."""
+    from graph.ingest.load_path import finish_load, load_path
+
+    config = bench_settings()
+    rows: list[dict[str, Any]] = []
+    work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-indicators-spark-"))
+    try:
+        for size in [int(x) for x in str(args.sizes).split(",") if x]:
+            work = work_root / str(size)
+            folder, lake_root = work / "synthetic", work / "lake"
+            generate(folder, patents=size, seed=SEED, citations_per_patent=args.citations_per_patent)
+            bench_load.fresh(config)
+            began = time.perf_counter()
+            outcome, _ = load_path(config, None, "canonical", folder, bulk=True, rejects_file=work / "rejects.csv",
+                                   console=console, lake_root=lake_root, engine="local")  # fmt: skip
+            loaded = time.perf_counter() - began
+            with db.connect(config) as driver:
+                finish_load(driver, config, "canonical", folder, outcome, lake_root)
+                part = _engine_rows(driver, config, lake_root, size, console)
+            part[-1]["load_seconds"] = round(loaded, 1)
+            rows += part
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        process.stop(config, echo=lambda line: None)
+        shutil.rmtree(work_root, ignore_errors=True)
+    return rows
+
+
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     console = Console(stderr=True)
+    if getattr(args, "engine", "local") == "spark":
+        return _spark_run(args, console)
     given = os.environ.get("HOTSPOT_BENCH_DATA")
     if given:
         config = settings_module.current()

@@ -213,3 +213,31 @@ def test_spark_exports_equal_the_graph_ones_on_the_uspto_sample(
         assert graph[0].empty and spark[0].empty and _same_report(graph[1], spark[1])
         return
     same(graph, spark)
+
+
+# Last: it stops the module's local session (one SparkContext a process) for one on the cluster.
+def test_spark_exports_equal_the_graph_ones_on_a_standalone_two_worker_cluster(
+    uspto: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analytics.spark import exports as spark_exports
+    from analytics.spark.lake import open_lake
+    from hotspot_kg.spark import session
+    from hotspot_kg.spark.cluster import StandaloneCluster
+
+    monkeypatch.setenv("HOTSPOT_SPARK_EXECUTOR_MEMORY", "768m")  # within the workers' 1g
+    monkeypatch.setenv("HOTSPOT_SPARK_SHUFFLE_PARTITIONS", "4")
+    cases = [("rsi", {"geo": "inventor", "counting": "whole"}), ("kci", {"periods": ("all:1970-2030",)}),
+             ("collaboration-types", {}), ("novelty-cities", {"pool_years": 0}), ("stakeholders", {})]  # fmt: skip
+    with StandaloneCluster(tmp_path / "cluster", workers=2, cores=1, memory="1g") as cluster:
+        with session(master=cluster.master_url, app="spark-indicators-cluster") as spark:
+            assert spark.sparkContext.master == cluster.master_url
+            lake = open_lake(spark, uspto["lake"], uspto["driver"], uspto["db"])
+            for name, given in cases:
+                switches = exports.switches_for(
+                    name,
+                    {**given, "periods": parse_periods(given["periods"])} if "periods" in given else given,
+                )
+                graph = exports.lookup(name).compute(uspto["driver"], switches, uspto["db"])
+                same(graph, spark_exports.compute(lake, name, switches))
+        # both workers ran executors of the exports
+        assert all(list((tmp_path / "cluster" / f"worker-{k}").glob("app-*/*/stderr")) for k in (0, 1))
