@@ -89,13 +89,15 @@ def run(w: dict[str, Any], engine: str, **given: Any) -> dict[str, str]:
     return {name: summary for name, summary, _ in done}
 
 
-def test_spark_writes_back_what_the_graph_writes(universe: dict[str, Any]) -> None:
-    given = {
-        "counting": "whole",
-        "geo": "inventor",
-        "pool_years": 3,
-        "periods": ("a:1985-2004", "b:2005-2030"),
-    }
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"counting": "whole", "geo": "inventor", "pool_years": 3, "periods": ("a:1985-2004", "b:2005-2030")},
+        {"year": "priority", "ipc_level": "main_group", "geo": "applicant"},
+    ],
+    ids=["inventors-whole-periods", "priority-main-group-applicants"],
+)
+def test_spark_writes_back_what_the_graph_writes(universe: dict[str, Any], given: dict[str, Any]) -> None:
     driver, db = universe["driver"], universe["db"]
     for q in CLEAR:
         driver.execute_query(q, database_=db)
