@@ -42,8 +42,7 @@ DEFAULT_ABOVE = 2_000_000
 def _novelty(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     """Scored on Spark; written through the Spark connector (:mod:`analytics.spark.write`) when the
     connection ``config`` is given, else by the graph engine's run (:func:`analytics.novelty_graph.write`)."""
-    table, _ = novelty.scored(lake, s)
-    table = table.cache()
+    table, _ = novelty.scored(lake, s)  # persisted by the lake for the write and the later steps
     scored = table.count()
     novel = table.where("novel = 1").count()
     if config is not None:
@@ -138,7 +137,11 @@ def opened(
     from hotspot_kg.spark import session
 
     with session(master=master, app="hotspot-kg analyze") as spark:
-        yield open_lake(spark, root, driver, database)
+        lake = open_lake(spark, root, driver, database)
+        try:
+            yield lake
+        finally:
+            lake.release()
 
 
 def run_step(

@@ -50,11 +50,16 @@ def collect(counts: DataFrame) -> pd.DataFrame:
 
 def counts(lake: Lake, switches: Switches, tech_unit: str) -> pd.DataFrame:
     """city_id, tech, year, x under ``switches`` (geo, counting, year, ipc_level), as
-    :func:`analytics.specialisation.counts` gives them from the graph."""
-    years = links.patent_years(lake, switches.year)
-    cities = links.patent_cities(lake, years, switches.geo or "applicant")
-    techs = links.patent_techs(lake, years, tech_unit, switches.ipc_level)
-    return collect(city_tech_counts(cities, techs, years, switches.counting))
+    :func:`analytics.specialisation.counts` gives them from the graph (made once per switches and unit for
+    the lake; the table is the caller's copy)."""
+
+    def build() -> pd.DataFrame:
+        years = links.patent_years(lake, switches.year)
+        cities = links.patent_cities(lake, years, switches.geo or "applicant")
+        techs = links.patent_techs(lake, years, tech_unit, switches.ipc_level)
+        return collect(city_tech_counts(cities, techs, years, switches.counting))
+
+    return lake.memo(("counts", switches, tech_unit), build).copy()
 
 
 def unlocated(lake: Lake, switches: Switches) -> pd.DataFrame:

@@ -106,4 +106,8 @@ def compute_from(
 
     check(name, switches)
     with session(master=master, app=f"hotspot-kg export {name}") as spark:
-        return compute(open_lake(spark, root, driver, database), name, switches)
+        lake = open_lake(spark, root, driver, database)
+        try:
+            return compute(lake, name, switches)
+        finally:
+            lake.release()

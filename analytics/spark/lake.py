@@ -3,9 +3,10 @@ given) and its tables read as DataFrames."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import Driver
 
@@ -15,21 +16,50 @@ from graph.stamp import data_stamp
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
+T = TypeVar("T")
+
 
 @dataclass
 class Lake:
-    """The tables of the lake at ``root``, read on first use and kept for the session."""
+    """The tables of the lake at ``root``, read on first use and kept for the session; and what the steps
+    derive from them under the same switches (:meth:`memo`), made once for all the steps of one run."""
 
     spark: SparkSession
     root: Path
     manifest: lake.Manifest
     _tables: dict[str, DataFrame] = field(default_factory=dict)
+    _memo: dict[Hashable, tuple[Any, Any]] = field(default_factory=dict)
 
     def table(self, name: str) -> DataFrame:
         if name not in self._tables:
             path = lake.table_path(self.root, name)
             self._tables[name] = self.spark.read.schema(_ddl(name)).parquet(str(path))
         return self._tables[name]
+
+    def memo(self, key: Hashable, build: Callable[[], T], keep: object = None) -> T:
+        """``build()`` once per ``key`` while the lake is open; the DataFrames it gives (alone or in a
+        tuple) are persisted until :meth:`release`. ``keep``: an object that ``key`` names by ``id()``,
+        held here so that no other object can take its id."""
+        if key not in self._memo:
+            from pyspark import StorageLevel
+            from pyspark.sql import DataFrame
+
+            value = build()
+            for part in value if isinstance(value, tuple) else (value,):
+                if isinstance(part, DataFrame):
+                    part.persist(StorageLevel.MEMORY_AND_DISK)
+            self._memo[key] = (keep, value)
+        return self._memo[key][1]
+
+    def release(self) -> None:
+        """Unpersist what :meth:`memo` kept, and forget it."""
+        from pyspark.sql import DataFrame
+
+        for _, value in self._memo.values():
+            for part in value if isinstance(value, tuple) else (value,):
+                if isinstance(part, DataFrame):
+                    part.unpersist()
+        self._memo.clear()
 
 
 def _ddl(name: str) -> str:

@@ -22,9 +22,12 @@ def patent_years(lake: Lake, year_basis: str = "filing") -> DataFrame:
     """patent_id, year: every dated patent."""
     from pyspark.sql import functions as F
 
-    year = F.coalesce("priority_year", "year") if year_basis == "priority" else F.col("year")
-    patents = lake.table("patents").select(F.col("id").alias("patent_id"), year.alias("year"))
-    return patents.where(F.col("year").isNotNull())
+    def build() -> DataFrame:
+        year = F.coalesce("priority_year", "year") if year_basis == "priority" else F.col("year")
+        patents = lake.table("patents").select(F.col("id").alias("patent_id"), year.alias("year"))
+        return patents.where(F.col("year").isNotNull())
+
+    return lake.memo(("patent_years", year_basis), build)
 
 
 def patent_techs(lake: Lake, years: DataFrame, tech_unit: str, ipc_level: str = "subclass") -> DataFrame:
@@ -33,29 +36,37 @@ def patent_techs(lake: Lake, years: DataFrame, tech_unit: str, ipc_level: str = 
 
     if tech_unit not in ("field35", "ipc"):
         raise IndicatorError(f"tech_unit must be field35 or ipc; got {tech_unit!r}")
-    ipc = lake.table("ipc")
-    tech = F.col("field") if tech_unit == "field35" else F.col(f"`{ipc_level}`")
-    codes = ipc.select(F.col("code"), tech.alias("tech")).where(F.col("tech").isNotNull())
-    links = lake.table("patent_ipc").select("patent_id", "code").join(codes, "code")
-    return links.join(years.select("patent_id"), "patent_id").select("patent_id", "tech").distinct()
+
+    def build() -> DataFrame:
+        ipc = lake.table("ipc")
+        tech = F.col("field") if tech_unit == "field35" else F.col(f"`{ipc_level}`")
+        codes = ipc.select(F.col("code"), tech.alias("tech")).where(F.col("tech").isNotNull())
+        links = lake.table("patent_ipc").select("patent_id", "code").join(codes, "code")
+        return links.join(years.select("patent_id"), "patent_id").select("patent_id", "tech").distinct()
+
+    level = ipc_level if tech_unit == "ipc" else None
+    return lake.memo(("patent_techs", id(years), tech_unit, level), build, keep=years)
 
 
 def patent_cities(lake: Lake, years: DataFrame, geo: str = "applicant") -> DataFrame:
     """patent_id, city_id: the distinct cities of the dated patents in ``years`` under ``geo``."""
     from pyspark.sql import functions as F
 
-    if geo == "inventor":
-        people, key, link = lake.table("inventors"), "inventor_id", lake.table("patent_inventors")
-    else:
-        people, key, link = lake.table("applicants"), "applicant_id", lake.table("patent_applicants")
-    cities = lake.table("cities").select(F.col("id").alias("city_id"))
-    placed = (
-        people.select(F.col("id").alias(key), "city_id")
-        .where(F.col("city_id").isNotNull())
-        .join(cities, "city_id")
-    )
-    pairs = link.select("patent_id", key).join(placed, key).select("patent_id", "city_id")
-    return pairs.join(years.select("patent_id"), "patent_id").distinct()
+    def build() -> DataFrame:
+        if geo == "inventor":
+            people, key, link = lake.table("inventors"), "inventor_id", lake.table("patent_inventors")
+        else:
+            people, key, link = lake.table("applicants"), "applicant_id", lake.table("patent_applicants")
+        cities = lake.table("cities").select(F.col("id").alias("city_id"))
+        placed = (
+            people.select(F.col("id").alias(key), "city_id")
+            .where(F.col("city_id").isNotNull())
+            .join(cities, "city_id")
+        )
+        pairs = link.select("patent_id", key).join(placed, key).select("patent_id", "city_id")
+        return pairs.join(years.select("patent_id"), "patent_id").distinct()
+
+    return lake.memo(("patent_cities", id(years), geo == "inventor"), build, keep=years)
 
 
 def citations(lake: Lake, years: DataFrame) -> DataFrame:

@@ -21,13 +21,26 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
 
+def _codes(lake: Lake, switches: Switches) -> DataFrame:
+    """patent_id, tech, year: the distinct codes at ``ipc_level`` of every dated patent, with its year."""
+    years = links.patent_years(lake, switches.year)
+    return lake.memo(
+        ("novelty_codes", switches.year, switches.ipc_level),
+        lambda: links.patent_techs(lake, years, "ipc", switches.ipc_level).join(years, "patent_id"),
+    )
+
+
 def scored(lake: Lake, switches: Switches) -> tuple[DataFrame, int | None]:
     """The scored patents (``novelty.PATENT_COLUMNS``) as a Spark DataFrame, and the first scored year
-    (None when no patent has a code)."""
+    (None when no patent has a code); made once per year basis, level and pool for the lake."""
+    key = ("novelty_scored", switches.year, switches.ipc_level, switches.pool_years)
+    return lake.memo(key, lambda: _scored(lake, switches))
+
+
+def _scored(lake: Lake, switches: Switches) -> tuple[DataFrame, int | None]:
     from pyspark.sql import functions as F
 
-    years = links.patent_years(lake, switches.year)
-    codes = links.patent_techs(lake, years, "ipc", switches.ipc_level).join(years, "patent_id").cache()
+    codes = _codes(lake, switches)
     y0 = codes.agg(F.min("year")).first()
     if y0 is None or y0[0] is None:
         return codes.sparkSession.createDataFrame([], _schema()), None
@@ -84,7 +97,13 @@ def patents(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, int | None]:
 
 def cities(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
     """The novelty-cities table (``novelty.CITY_COLUMNS``), the unlocated scored patents per year, and the
-    first scored year, as :func:`analytics.novelty.by_city` and :func:`analytics.novelty.unlocated` give them."""
+    first scored year, as :func:`analytics.novelty.by_city` and :func:`analytics.novelty.unlocated` give them
+    (made once per switches for the lake; the tables are the caller's copies)."""
+    out, unlocated, start = lake.memo(("novelty_cities", switches), lambda: _cities(lake, switches))
+    return out.copy(), unlocated.copy(), start
+
+
+def _cities(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
     from pyspark.sql import functions as F
 
     table, start = scored(lake, switches)
@@ -116,8 +135,7 @@ def firsts(lake: Lake, switches: Switches) -> tuple[DataFrame, DataFrame]:
     year, patents: how many), as Spark DataFrames, for the write-back of INTRODUCED and FIRST_COMBINED."""
     from pyspark.sql import functions as F
 
-    years = links.patent_years(lake, switches.year)
-    codes = links.patent_techs(lake, years, "ipc", switches.ipc_level).join(years, "patent_id")
+    codes = _codes(lake, switches)
     y0 = codes.agg(F.min("year")).first()
     start = (int(y0[0]) if y0 is not None and y0[0] is not None else 0) + switches.pool_years
     first_code = codes.groupBy("tech").agg(F.min("year").alias("first"))

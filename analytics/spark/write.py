@@ -38,13 +38,13 @@ def write_novelty(
     lake: Lake, driver: Driver, config: Settings, switches: Switches, table: DataFrame | None = None
 ) -> dict[str, int]:
     """Replace earlier novelty results by those of the lake under ``switches`` (``table``: the scored
-    patents of :func:`analytics.spark.novelty.scored`, when already made); the rows written."""
+    patents of :func:`analytics.spark.novelty.scored`, when already made; the lake keeps them persisted);
+    the rows written."""
     from pyspark.sql import functions as F
 
     db = config.database
     if table is None:
         table, _ = novelty.scored(lake, switches)
-    table = table.cache()
     held = query(driver, "novelty_written", None, db)["patent_id"].astype(str)
     scored = {str(r[0]) for r in table.select("patent_id").toLocalIterator()}
     stale = sorted(set(held) - scored)
@@ -57,5 +57,4 @@ def write_novelty(
     introduced, first_pairs = novelty.firsts(lake, switches)
     written["introduced"] = _connector(introduced, config, "novelty_write_introduced")
     written["first_combined"] = _connector(first_pairs, config, "novelty_write_first_combined")
-    table.unpersist()
     return written
