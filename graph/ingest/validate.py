@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -67,11 +67,11 @@ class LoadOutcome(Protocol):
 
 
 @dataclass
-class Outcome:
-    """What validation kept and rejected."""
+class Tally:
+    """What a validation counted (a :class:`LoadOutcome`), whichever engine ran it."""
 
-    staging: Staging
     rejects_file: Path
+    _: KW_ONLY
     rows: int = 0
     rejected: int = 0
     duplicates: int = 0
@@ -83,6 +83,13 @@ class Outcome:
     @property
     def reject_rate(self) -> float:
         return self.rejected / self.rows if self.rows else 0.0
+
+
+@dataclass
+class Outcome(Tally):
+    """What validation kept (``staging``) and rejected."""
+
+    staging: Staging
 
 
 # -- scalar parsers: one raw (stripped, non-empty) string in, a value out or Bad ---------------------------
@@ -456,7 +463,7 @@ def validate(
     rejects_file.parent.mkdir(parents=True, exist_ok=True)
     frames = rows if isinstance(rows, dict) else frames_of(rows, on_rows)
     validator = Validator()
-    outcome = Outcome(staging, rejects_file)
+    outcome = Outcome(rejects_file, staging)
     rejected = []
     for table in LOAD_ORDER:
         frame = frames.get(table)

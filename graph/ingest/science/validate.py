@@ -213,7 +213,7 @@ def validate_science(
     ``known_cities`` (id -> country) are the cities already in the graph: rows may name them without a
     cities.csv row (see :func:`graph.ingest.science.load.graph_cities`)."""
     validator = ScienceValidator(known_cities)
-    outcome = Outcome(staging, Path(rejects_file))
+    outcome = Outcome(Path(rejects_file), staging)
     rejected = []
     for table in SCIENCE_ORDER:
         frame = frames.get(table)

@@ -31,7 +31,7 @@ from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES
 from graph.ingest.spark import canonical
 from graph.ingest.spark import parsers as P
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
-from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS
+from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS, Tally
 
 R, OK, KEPT, DUP, EXTRA, OUT = "_reason", "_ok", "_kept", "_dup", "_extra", "_o_"
 TYPES = {"string": T.StringType(), "int64": T.LongType(), "double": T.DoubleType(), "bool": T.BooleanType(),
@@ -44,23 +44,12 @@ def spark_schema(table: str) -> T.StructType:
 
 
 @dataclass
-class SparkOutcome:
-    """What validation kept (``tables``: the 16 tables of a lake, as DataFrames) and rejected."""
+class SparkOutcome(Tally):
+    """What validation kept (``tables``: the 16 tables of a lake, as DataFrames) and rejected; the
+    canonical reader notes nothing about rows it reads (as in process), so ``notices`` stays 0."""
 
     tables: dict[str, DataFrame]
-    rejects_file: Path
-    rows: int = 0
-    rejected: int = 0
-    duplicates: int = 0
-    merged: int = 0  # citation rows folded into the row of their pair that has another origin
-    by_table: dict[str, int] = field(default_factory=dict)
     persisted: list[DataFrame] = field(default_factory=list, repr=False)
-    notices: int = 0  # the canonical reader notes nothing about rows it reads (as in process)
-    notices_file: Path | None = None
-
-    @property
-    def reject_rate(self) -> float:
-        return self.rejected / self.rows if self.rows else 0.0
 
     def unpersist(self) -> None:
         """Release the checked tables (and the input frames read by :func:`validate_path`)."""
@@ -331,7 +320,7 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     """Check every table of ``frames`` (see :func:`graph.ingest.spark.canonical.frames`; a missing table has
     no rows), and write the rejects CSV (replaced only when all went well)."""
     v = Validator(spark)
-    outcome = SparkOutcome({}, rejects_file)
+    outcome = SparkOutcome(rejects_file, {})
     counts = []
     for k, table in enumerate(LOAD_ORDER):
         staged = v.check(table, _conform(spark, table, frames.get(table)))
