@@ -42,24 +42,26 @@ class Lake:
         held here so that no other object can take its id."""
         if key not in self._memo:
             from pyspark import StorageLevel
-            from pyspark.sql import DataFrame
 
             value = build()
-            for part in value if isinstance(value, tuple) else (value,):
-                if isinstance(part, DataFrame):
-                    part.persist(StorageLevel.MEMORY_AND_DISK)
+            for frame in _frames(value):
+                frame.persist(StorageLevel.MEMORY_AND_DISK)
             self._memo[key] = (keep, value)
         return self._memo[key][1]
 
     def release(self) -> None:
         """Unpersist what :meth:`memo` kept, and forget it."""
-        from pyspark.sql import DataFrame
-
         for _, value in self._memo.values():
-            for part in value if isinstance(value, tuple) else (value,):
-                if isinstance(part, DataFrame):
-                    part.unpersist()
+            for frame in _frames(value):
+                frame.unpersist()
         self._memo.clear()
+
+
+def _frames(value: object) -> list[DataFrame]:
+    """The DataFrames of a memoised value: the value itself, or those in its tuple."""
+    from pyspark.sql import DataFrame
+
+    return [part for part in (value if isinstance(value, tuple) else (value,)) if isinstance(part, DataFrame)]
 
 
 def _ddl(name: str) -> str:
