@@ -191,58 +191,56 @@ def _engine_rows(
     return rows
 
 
-def _spark_run(args: argparse.Namespace, console: Console) -> list[dict[str, Any]]:
-    """``--engine spark``: see the module doc."""
+def _spark_size(config: settings_module.Settings, folder: Path, work: Path, size: int, console: Console
+                ) -> list[dict[str, Any]]:  # fmt: skip
+    """``--engine spark`` at one size: the bulk load with its lake, then :func:`_engine_rows`."""
     from graph.ingest.load_path import finish_load, load_path
 
-    config = bench_settings()
-    rows: list[dict[str, Any]] = []
-    work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-indicators-spark-"))
-    try:
-        for size in [int(x) for x in str(args.sizes).split(",") if x]:
-            work = work_root / str(size)
-            folder, lake_root = work / "synthetic", work / "lake"
-            generate(folder, patents=size, seed=SEED, citations_per_patent=args.citations_per_patent)
-            bench_load.fresh(config)
-            began = time.perf_counter()
-            outcome, _ = load_path(config, None, "canonical", folder, bulk=True, rejects_file=work / "rejects.csv",
-                                   console=console, lake_root=lake_root, engine="local")  # fmt: skip
-            loaded = time.perf_counter() - began
-            with db.connect(config) as driver:
-                finish_load(driver, config, "canonical", folder, outcome, lake_root)
-                part = _engine_rows(driver, config, lake_root, size, console)
-            part[-1]["load_seconds"] = round(loaded, 1)
-            rows += part
-            shutil.rmtree(work, ignore_errors=True)
-    finally:
-        process.stop(config, echo=lambda line: None)
-        shutil.rmtree(work_root, ignore_errors=True)
-    return rows
+    bench_load.fresh(config)
+    began = time.perf_counter()
+    outcome, _ = load_path(config, None, "canonical", folder, bulk=True, rejects_file=work / "rejects.csv",
+                           console=console, lake_root=work / "lake", engine="local")  # fmt: skip
+    loaded = time.perf_counter() - began
+    with db.connect(config) as driver:
+        finish_load(driver, config, "canonical", folder, outcome, work / "lake")
+        part = _engine_rows(driver, config, work / "lake", size, console)
+    part[-1]["load_seconds"] = round(loaded, 1)
+    return part
+
+
+def _graph_size(config: settings_module.Settings, folder: Path, work: Path, size: int, console: Console
+                ) -> list[dict[str, Any]]:  # fmt: skip
+    """The in-graph indicators against pandas at one size: the bulk load, then :func:`measure`."""
+    loaded = _bulk_load(config, folder, work, console)
+    with db.connect(config) as driver:
+        part = measure(driver, config, folder, size, console)
+    part[-1]["load_seconds"] = round(loaded, 1)
+    return part
 
 
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     console = Console(stderr=True)
-    if getattr(args, "engine", "local") == "spark":
-        return _spark_run(args, console)
     given = os.environ.get("HOTSPOT_BENCH_DATA")
-    if given:
+    if given and getattr(args, "engine", "local") != "spark":
         config = settings_module.current()
         with db.connect(config) as driver:
             n = _check_holds(driver, Path(given))
             autocommit(driver, "novelty_clear")  # so that novelty pays its whole first write-back
             return measure(driver, config, Path(given), n, console)
     config = bench_settings()
+    per_size = _spark_size if getattr(args, "engine", "local") == "spark" else _graph_size
     rows: list[dict[str, Any]] = []
     work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-indicators-"))
     try:
         for size in [int(x) for x in str(args.sizes).split(",") if x]:
             work = work_root / str(size)
-            generate(work / "synthetic", patents=size, seed=SEED)
-            loaded = _bulk_load(config, work / "synthetic", work, console)
-            with db.connect(config) as driver:
-                part = measure(driver, config, work / "synthetic", size, console)
-            part[-1]["load_seconds"] = round(loaded, 1)
-            rows += part
+            generate(
+                work / "synthetic",
+                patents=size,
+                seed=SEED,
+                citations_per_patent=getattr(args, "citations_per_patent", None),
+            )
+            rows += per_size(config, work / "synthetic", work, size, console)
             shutil.rmtree(work, ignore_errors=True)
     finally:
         process.stop(config, echo=lambda line: None)
