@@ -112,17 +112,22 @@ def _same_report(g: Any, s: Any) -> bool:
 
 
 def both(w: dict[str, Any], name: str, given: dict[str, Any]) -> tuple[Any, Any]:
-    from analytics.spark import exports as spark_exports
     from analytics.spark.lake import open_lake
     from hotspot_kg.spark import session
+
+    with session() as spark:
+        return on_lake(w, open_lake(spark, w["lake"], w["driver"], w["db"]), name, given)
+
+
+def on_lake(w: dict[str, Any], lake: Any, name: str, given: dict[str, Any]) -> tuple[Any, Any]:
+    """Export ``name`` under ``given`` from the graph and from ``lake``, opened in a running session."""
+    from analytics.spark import exports as spark_exports
 
     if "periods" in given:
         given = {**given, "periods": parse_periods(given["periods"])}
     switches = exports.switches_for(name, given)
     graph = exports.lookup(name).compute(w["driver"], switches, w["db"])
-    with session() as spark:
-        lake = open_lake(spark, w["lake"], w["driver"], w["db"])
-        return graph, spark_exports.compute(lake, name, switches)
+    return graph, spark_exports.compute(lake, name, switches)
 
 
 @pytest.mark.parametrize(("name", "given"), CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
@@ -219,7 +224,6 @@ def test_spark_exports_equal_the_graph_ones_on_the_uspto_sample(
 def test_spark_exports_equal_the_graph_ones_on_a_standalone_two_worker_cluster(
     uspto: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from analytics.spark import exports as spark_exports
     from analytics.spark.lake import open_lake
     from hotspot_kg.spark import session
     from hotspot_kg.spark.cluster import StandaloneCluster
@@ -233,11 +237,6 @@ def test_spark_exports_equal_the_graph_ones_on_a_standalone_two_worker_cluster(
             assert spark.sparkContext.master == cluster.master_url
             lake = open_lake(spark, uspto["lake"], uspto["driver"], uspto["db"])
             for name, given in cases:
-                switches = exports.switches_for(
-                    name,
-                    {**given, "periods": parse_periods(given["periods"])} if "periods" in given else given,
-                )
-                graph = exports.lookup(name).compute(uspto["driver"], switches, uspto["db"])
-                same(graph, spark_exports.compute(lake, name, switches))
+                same(*on_lake(uspto, lake, name, given))
         # both workers ran executors of the exports
         assert all(list((tmp_path / "cluster" / f"worker-{k}").glob("app-*/*/stderr")) for k in (0, 1))
