@@ -182,7 +182,7 @@ def test_unreadable_input_fails_as_in_process(spark: Any, tmp_path: Path) -> Non
 
 
 def test_quote_state_of_a_line() -> None:
-    from graph.ingest.spark.canonical import ends_inside
+    from graph.ingest.spark.delimited import ends_inside
 
     assert ends_inside('a,"b', False) and not ends_inside('a,"b"', False)
     assert not ends_inside('a,b"c', False)  # a quote inside an unquoted field is text
