@@ -314,8 +314,9 @@ def _seq(raw: str | None) -> str | None:
     return str(int(raw) + 1) if raw and raw.isdigit() else None
 
 
-def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
-    """Records of a folder of PatentsView g_* tables (.tsv or .tsv.zip)."""
+def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
+    """The state of a read of the folder at ``path``, checked: the required tables are there, the missing
+    optional ones are noticed (the headers are checked as each table is read)."""
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(
@@ -328,6 +329,12 @@ def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
     for name in COLUMNS:
         if name not in REQUIRED and not find_tables(folder, name):
             state.emit.notice(str(folder), 0, name, f"table {name} not found; nothing read from it")
+    return state
+
+
+def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
+    """Records of a folder of PatentsView g_* tables (.tsv or .tsv.zip)."""
+    state = opened(path, notices)
     yield from state.patent_rows()
     yield from state.load_locations()
     yield from state.rows("g_assignee_disambiguated", state.assignee)

@@ -6,7 +6,8 @@ order: the reader's error, the required columns, then the table's checks (:mod:`
 joins against the kept keys of earlier tables for references), then the dedupe (a window per key ordered
 by line: the first row wins, a later row with the same content is dropped and counted, one with other
 content is rejected as ``duplicate of line N (key=value, ...) with different content``). Rows are ordered
-by ``_line`` (then ``_file``), which is the order of the in-process frames for a canonical folder.
+by ``_rank`` (the source file's place in a reader's order, 0 for a canonical table), ``_line``, then
+``_file``: the order in which the in-process reader gives them.
 Citations of one pair are merged into one record with their ``origins`` before the dedupe, as in-process.
 
 Each checked table is persisted once (its kept keys are joined by the later tables) and counted in one
@@ -34,6 +35,9 @@ from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS, Tally
 
 R, OK, KEPT, DUP, EXTRA, OUT = "_reason", "_ok", "_kept", "_dup", "_extra", "_o_"
+# the order in which a reader gave the rows of a table, before their line: the rank of the source file
+# (a table made from several files, as a PatentsView reader makes one); 0 for a canonical table
+RANK = "_rank"
 TYPES = {"string": T.StringType(), "int64": T.LongType(), "double": T.DoubleType(), "bool": T.BooleanType(),
          "date32[day]": T.DateType()}  # fmt: skip
 
@@ -204,7 +208,7 @@ class Validator:
         seq = c.parse("seq", P.integer("seq", F.col("seq")))
         ok = c.mark_ok()
         # without a seq, the first row of a patent (among those that got this far) is its main code
-        first = ok & (F.row_number().over(Window.partitionBy("patent_id", OK).orderBy(LINE, FILE)) == 1)
+        first = ok & (F.row_number().over(Window.partitionBy("patent_id", OK).orderBy(RANK, LINE, FILE)) == 1)
         main = F.when(seq.isNotNull(), seq == 1).otherwise(first)
         return {"patent_id": F.col("patent_id"), "code": parsed["code"], "seq": seq, "main": main}
 
@@ -239,7 +243,7 @@ class Validator:
         outputs = getattr(self, table)(c)
         ok = c.mark_ok()
         extra = [F.col(EXTRA)] if table == "citations" else [F.lit(0).alias(EXTRA)]
-        x = c.x.select(FILE, LINE, R, ok, *extra, *[v.alias(OUT + n) for n, v in outputs.items()])
+        x = c.x.select(FILE, LINE, RANK, R, ok, *extra, *[v.alias(OUT + n) for n, v in outputs.items()])
         staged = _dedupe(table, x, list(outputs)).persist(StorageLevel.MEMORY_AND_DISK)
         key = next(iter(outputs))
         if len(TABLES[table].key) == 1:
@@ -268,7 +272,7 @@ def _dedupe(table: str, x: DataFrame, outputs: list[str]) -> DataFrame:
     content) or rejected (other content, ``main`` aside)."""
     key = TABLES[table].key
     names = [OUT + n for n in outputs[: len(key)]]
-    window = Window.partitionBy(*names, OK).orderBy(LINE, FILE)
+    window = Window.partitionBy(*names, OK).orderBy(RANK, LINE, FILE)
     same = _all([F.col(OUT + n).eqNullSafe(F.first(OUT + n).over(window))
                  for n in outputs[len(key):] if n != "main"] or [F.lit(True)])  # fmt: skip
     label = F.concat_ws(", ", *[F.concat(F.lit(f"{k}="), F.col(n)) for k, n in zip(key, names, strict=True)])
@@ -277,7 +281,7 @@ def _dedupe(table: str, x: DataFrame, outputs: list[str]) -> DataFrame:
     later = F.col(OK) & (F.row_number().over(window) > 1)
     x = x.select("*", later.alias("_later"), same.alias("_same"), reason.alias("_dup_reason"))
     return x.select(
-        FILE, LINE,
+        FILE, LINE, RANK,
         F.coalesce(F.col(R), F.when(F.col("_later") & ~F.col("_same"), F.col("_dup_reason"))).alias(R),
         (F.col(OK) & ~F.col("_later")).alias(KEPT), (F.col("_later") & F.col("_same")).alias(DUP), EXTRA,
         *[OUT + n for n in outputs],
@@ -285,12 +289,14 @@ def _dedupe(table: str, x: DataFrame, outputs: list[str]) -> DataFrame:
 
 
 def _conform(spark: SparkSession, table: str, frame: DataFrame | None) -> DataFrame:
-    """``frame`` with every canonical column (null where absent), ``_error``, ``_file`` and ``_line``."""
+    """``frame`` with every canonical column (null where absent), ``_error``, ``_file``, ``_line`` and
+    ``_rank`` (0 where absent)."""
     schema = canonical.schema(table)
     if frame is None:
-        return spark.createDataFrame([], schema)
+        frame = spark.createDataFrame([], schema)
+    rank = (F.col(RANK) if RANK in frame.columns else F.lit(0)).cast("long").alias(RANK)
     return frame.select(*[(F.col(f.name) if f.name in frame.columns else F.lit(None)).cast(f.dataType)
-                          .alias(f.name) for f in schema.fields])  # fmt: skip
+                          .alias(f.name) for f in schema.fields], rank)  # fmt: skip
 
 
 def derived(spark: SparkSession, v: Validator) -> dict[str, DataFrame]:
@@ -338,9 +344,9 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     outcome.duplicates = duplicates - outcome.merged
     outcome.tables = {t: v.kept(t) for t in LOAD_ORDER} | derived(spark, v)
     outcome.tables = {t: outcome.tables[t] for t in lake.SCHEMA}
-    rejects = [v.staged[t].where(F.col(R).isNotNull()).select(F.lit(k).alias("_t"), FILE, LINE, F.lit(t), R)
+    rejects = [v.staged[t].where(F.col(R).isNotNull()).select(F.lit(k).alias("_t"), RANK, FILE, LINE, F.lit(t), R)
                for k, t in enumerate(LOAD_ORDER)]  # fmt: skip
-    write_rejects(rejects_file, _union(rejects).orderBy("_t", LINE, FILE))
+    write_rejects(rejects_file, _union(rejects).orderBy("_t", RANK, LINE, FILE))
     return outcome
 
 
@@ -352,7 +358,7 @@ def _union(frames: list[DataFrame]) -> DataFrame:
 
 
 def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
-    """The rejects (``_t``, file, line, table, reason; in order) as CSV, row by row from Spark, atomically."""
+    """The rejects (``_t``, ``_rank``, file, line, table, reason; in order) as CSV, row by row from Spark, atomically."""
     rejects_file.parent.mkdir(parents=True, exist_ok=True)
     partial_file = rejects_file.with_name(rejects_file.name + ".partial")
     try:
@@ -360,7 +366,7 @@ def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
             writer = csv.writer(f)
             writer.writerow(REJECT_COLUMNS)
             for row in rejects.toLocalIterator():
-                writer.writerow(row[1:])
+                writer.writerow(row[2:])
     except BaseException:
         partial_file.unlink(missing_ok=True)
         raise
