@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import Progress, TextColumn, TimeElapsedColumn
@@ -17,8 +18,10 @@ from graph.ingest.load_online import RateColumn
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.readers.common import Notice
 from graph.ingest.staging import Staging
-from graph.ingest.validate import LoadOutcome, Outcome, validate
+from graph.ingest.validate import LoadOutcome, Outcome, Tally, validate
 from hotspot_kg.core.errors import ConfigError, InputError
+
+T = TypeVar("T", bound=Tally)
 
 DEFAULT_OUT = Path("out")
 
@@ -54,7 +57,7 @@ def prepare(
         notices: list[Notice] = []
         rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path), notices)
         if console is None:
-            return _noted(validate(rows, Path(rejects_file), staging), notices)
+            return noted(validate(rows, Path(rejects_file), staging), notices)
         with Progress(
             TextColumn("{task.description:<18}"),
             TextColumn("{task.completed:>12,.0f} rows"),
@@ -65,7 +68,7 @@ def prepare(
             task = bars.add_task("read + validate", total=None)
             outcome = validate(rows, Path(rejects_file), staging, lambda n: bars.advance(task, n))
             bars.update(task, completed=outcome.rows)
-        return _noted(outcome, notices)
+        return noted(outcome, notices)
     except BaseException:
         staging.remove()
         raise
@@ -76,7 +79,7 @@ def notices_file(rejects_file: Path) -> Path:
     return rejects_file.with_name(rejects_file.stem + "-notices.csv")
 
 
-def _noted(outcome: Outcome, notices: list[Notice]) -> Outcome:
+def noted(outcome: T, notices: list[Notice]) -> T:
     """Write the readers' notices (file, line, table, message) beside the rejects file, if there are any."""
     outcome.notices = len(notices)
     if notices:

@@ -39,11 +39,13 @@ def spark() -> Iterator[Any]:
         yield s
 
 
-def in_process_graph(driver: Driver, folder: Path, tmp_path: Path) -> dict[str, set[tuple[object, ...]]]:
+def in_process_graph(
+    driver: Driver, folder: Path, tmp_path: Path, fmt: str = "canonical"
+) -> dict[str, set[tuple[object, ...]]]:
     """The graph the in-process online load makes of ``folder`` (the database is emptied after)."""
     t = _test_load()
     reset_database(driver)
-    outcome = pipeline.prepare("canonical", folder, tmp_path / "reference-rejects.csv", tmp_path)
+    outcome = pipeline.prepare(fmt, folder, tmp_path / "reference-rejects.csv", tmp_path)
     try:
         load_online.load(driver, outcome.staging)
     finally:
@@ -107,6 +109,30 @@ def test_the_spark_append_is_idempotent_and_a_killed_run_completes(
     _, again = spark_load.load(neo4j_settings, empty_db, "canonical", folder, **common)
     assert set(again.nodes.values()) == {0} and set(again.relationships.values()) == {0}
     assert t.graph(empty_db) == want
+
+
+def test_a_patentsview_folder_loads_on_spark_as_in_process(
+    empty_db: Driver, neo4j_settings: settings.Settings, spark: Any, tmp_path: Path
+) -> None:
+    """A damaged PatentsView universe (zips, parts, rejects, notices) appended through the connector gives
+    the in-process loader's graph, the same rejects file and the same notices file."""
+    from graph.ingest.synthetic.generate import generate
+
+    t = _test_load()
+    unit = str(HERE.parent / "unit" / "test_spark_patentsview.py")
+    universe = testkit.sibling(unit, "patentsview_universe")
+    generate(tmp_path / "canonical", patents=1_000, seed=8)
+    folder = universe.write(tmp_path / "canonical", tmp_path / "pv", seed=8, rate=0.2, parts=True)
+    want = in_process_graph(empty_db, folder, tmp_path, "patentsview")
+    rejects = tmp_path / "spark-rejects.csv"
+    outcome, _ = spark_load.load(neo4j_settings, empty_db, "patentsview", folder, rejects_file=rejects,
+                                 lake_root=tmp_path / "lake")  # fmt: skip
+    assert t.graph(empty_db) == want
+    assert rejects.read_text() == (tmp_path / "reference-rejects.csv").read_text()
+    assert outcome.notices > 0 and outcome.notices_file is not None
+    reference = pipeline.notices_file(tmp_path / "reference-rejects.csv").read_text().splitlines()
+    assert sorted(outcome.notices_file.read_text().splitlines()) == sorted(reference)
+    assert not list(tmp_path.glob(".lake-unpacked*"))  # the unpacked zips are gone
 
 
 def test_the_load_runs_on_a_standalone_two_worker_cluster(

@@ -19,11 +19,12 @@ from rich.console import Console
 from graph.ingest import lake, load_bulk, load_online, pipeline
 from graph.ingest.load_online import Counts
 from graph.ingest.spark import admin_csv, append, lake_io, validate
+from graph.ingest.spark import tables as source_tables
 from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.core.settings import Settings
 from hotspot_kg.spark import session
 
-FORMATS = ("canonical",)
+FORMATS = ("canonical", "patentsview")
 
 
 @dataclass
@@ -69,11 +70,16 @@ def load(
         timings.start = time.perf_counter() - began
         began = time.perf_counter()
         with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
-            outcome = validate.validate_path(spark, path, rejects_file)
+            scratch = lake_root.with_name(f".{lake_root.name}-unpacked")
             try:
-                lake_io.write(outcome.tables, lake_root, source={"format": fmt, "path": str(path.resolve())})
+                outcome = validate.validate_path(spark, path, rejects_file, fmt=fmt, scratch=scratch)
+                try:
+                    source = {"format": fmt, "path": str(path.resolve())}
+                    lake_io.write(outcome.tables, lake_root, source=source)
+                finally:
+                    outcome.unpersist()
             finally:
-                outcome.unpersist()
+                source_tables.remove(scratch)
         timings.validate = time.perf_counter() - began
         console.print(f"Lake of the validated tables: {lake_root}")
         tables = lake_io.read(spark, lake_root)

@@ -50,7 +50,7 @@ def spark_schema(table: str) -> T.StructType:
 @dataclass
 class SparkOutcome(Tally):
     """What validation kept (``tables``: the 16 tables of a lake, as DataFrames) and rejected; the
-    canonical reader notes nothing about rows it reads (as in process), so ``notices`` stays 0."""
+    canonical reader notes nothing about rows it reads (as in process); a PatentsView read does."""
 
     tables: dict[str, DataFrame]
     persisted: list[DataFrame] = field(default_factory=list, repr=False)
@@ -374,10 +374,29 @@ def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
 
 
 def validate_path(
-    spark: SparkSession, path: Path, rejects_file: Path, min_partitions: int | None = None
+    spark: SparkSession,
+    path: Path,
+    rejects_file: Path,
+    min_partitions: int | None = None,
+    fmt: str = "canonical",
+    scratch: Path | None = None,
 ) -> SparkOutcome:
-    """:func:`validate` on the canonical folder (or zip) at ``path``, read by Spark."""
+    """:func:`validate` on the input at ``path`` in format ``fmt``, read by Spark: a canonical folder (or
+    zip), or a PatentsView folder (its zips unpacked into ``scratch``; its notices written beside the
+    rejects file, as in process)."""
+    from graph.ingest import pipeline
+    from graph.ingest.readers.common import Notice
+    from graph.ingest.spark import patentsview
+
     persisted: list[DataFrame] = []
-    outcome = validate(spark, canonical.frames(spark, path, min_partitions, persisted), rejects_file)
+    notices: list[Notice] = []
+    if fmt == "canonical":
+        frames = canonical.frames(spark, path, min_partitions, persisted)
+    elif fmt == "patentsview":
+        where = scratch or rejects_file.with_name(rejects_file.name + ".unpacked")
+        frames = patentsview.frames(spark, path, where, notices, persisted, min_partitions)
+    else:
+        raise ValueError(f"Spark reads no {fmt} input")
+    outcome = validate(spark, frames, rejects_file)
     outcome.persisted.extend(persisted)
-    return outcome
+    return pipeline.noted(outcome, notices)
