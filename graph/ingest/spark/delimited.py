@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 START, FIELD, QUOTED = 0, 1, 2
+# the order in which a reader gave the rows of a table, before their line: the rank of the source file
+# (a table made from several files, as a PatentsView reader makes one); 0 for a canonical table
+RANK = "_rank"
 BOM = "\ufeff"
 
 

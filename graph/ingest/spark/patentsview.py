@@ -44,7 +44,7 @@ from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import ROW_ERROR, TABLES
 from graph.ingest.spark import parsers as P
 from graph.ingest.spark import tables
-from graph.ingest.spark.validate import RANK
+from graph.ingest.spark.delimited import RANK
 from graph.ingest.stakeholders import classify
 from graph.ingest.validate import FILE, LINE
 

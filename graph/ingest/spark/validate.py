@@ -31,13 +31,12 @@ from graph.ingest import derive, lake
 from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES
 from graph.ingest.spark import canonical
 from graph.ingest.spark import parsers as P
+from graph.ingest.spark.delimited import RANK
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS, Tally
 
 R, OK, KEPT, DUP, EXTRA, OUT = "_reason", "_ok", "_kept", "_dup", "_extra", "_o_"
-# the order in which a reader gave the rows of a table, before their line: the rank of the source file
-# (a table made from several files, as a PatentsView reader makes one); 0 for a canonical table
-RANK = "_rank"
+
 TYPES = {"string": T.StringType(), "int64": T.LongType(), "double": T.DoubleType(), "bool": T.BooleanType(),
          "date32[day]": T.DateType()}  # fmt: skip
 
