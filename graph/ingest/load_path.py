@@ -24,7 +24,7 @@ from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.core.settings import Settings
 
 ENGINES = ("auto", "local", "spark")
-SPARK_FORMATS = ("canonical", "patentsview")
+SPARK_FORMATS = ("canonical", "patentsview", "patstat")
 # --engine auto loads inputs larger than this on Spark. Measured (python -m benchmarks load --engine spark
 # --sizes 1000000): the in-process load peaks at about 5.7 bytes of memory per byte of canonical CSV (3.0 GB
 # for the 530 MB of 1M synthetic patents) and is about 5x faster than Spark on one 2-core machine, so Spark

@@ -50,6 +50,9 @@ def conf(spark: SparkSettings, app: str) -> dict[str, str]:
         "spark.sql.session.timeZone": "UTC",
         "spark.sql.execution.arrow.pyspark.enabled": "true",
         "spark.sql.ansi.enabled": "false",
+        # the readers' plans are deep (a table's rows pass several joins and unions), and Spark builds the
+        # whole plan string on every adaptive re-plan: uncut, the string of a PATSTAT read filled 4 GB
+        "spark.sql.maxPlanStringLength": "65536",
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.driver.extraJavaOptions": "-Dlog4j2.level=ERROR",

@@ -135,6 +135,25 @@ def test_a_patentsview_folder_loads_on_spark_as_in_process(
     assert not list(tmp_path.glob(".lake-unpacked*"))  # the unpacked zips are gone
 
 
+def test_a_patstat_folder_loads_on_spark_as_in_process(
+    empty_db: Driver, neo4j_settings: settings.Settings, spark: Any, tmp_path: Path
+) -> None:
+    """A damaged PATSTAT folder in parts and zips, appended through the connector, gives the in-process
+    loader's graph, the same rejects file and the same notices file."""
+    universe = testkit.sibling(str(HERE.parent / "unit" / "test_spark_patstat.py"), "patstat_universe")
+    folder = universe.universe(tmp_path, seed=5, n=120)
+    want = in_process_graph(empty_db, folder, tmp_path, "patstat")
+    rejects = tmp_path / "spark-rejects.csv"
+    outcome, _ = spark_load.load(neo4j_settings, empty_db, "patstat", folder, rejects_file=rejects,
+                                 lake_root=tmp_path / "lake")  # fmt: skip
+    assert _test_load().graph(empty_db) == want and want["patents"] and want["located"]
+    assert rejects.read_text() == (tmp_path / "reference-rejects.csv").read_text()
+    assert outcome.rejected > 0 and outcome.notices > 0 and outcome.notices_file is not None
+    reference = pipeline.notices_file(tmp_path / "reference-rejects.csv").read_text()
+    assert outcome.notices_file.read_text() == reference
+    assert not list(tmp_path.glob(".lake-unpacked*"))
+
+
 def test_the_load_runs_on_a_standalone_two_worker_cluster(
     empty_db: Driver, neo4j_settings: settings.Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -61,6 +61,7 @@ def test_auto_keeps_small_inputs_in_process_and_sends_large_ones_to_spark(
     assert "loading on Spark" in said[-1]
     assert choose_engine("auto", "uspto-xml", SMALL, said.append) == "local"  # Spark reads no USPTO XML
     assert choose_engine("auto", "patentsview", SMALL, said.append) == "spark"
+    assert choose_engine("auto", "patstat", SMALL, said.append) == "spark"
     assert choose_engine("local", "canonical", SMALL) == "local"
     with pytest.raises(ConfigError, match="unknown engine"):
         choose_engine("gpu", "canonical", SMALL)

@@ -241,8 +241,9 @@ class _Read:
             self.emit.notice(str(self.folder), 0, "citations", f"tls212_citation: {n} row(s) skipped: {why}")
 
 
-def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
-    """Records of a folder of PATSTAT tls* CSV exports."""
+def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
+    """The state of a read of the folder at ``path``, checked: tls201 is there, the missing optional tables
+    are noticed (the headers are checked as each table is read)."""
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; give the folder that holds the PATSTAT tls*.csv exports")
@@ -252,6 +253,12 @@ def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
     for name in COLUMNS:
         if name != "tls201_appln" and not find_tables(state.folder, name[:6]):
             state.emit.notice(str(folder), 0, name, f"table {name} not found; nothing read from it")
+    return state
+
+
+def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
+    """Records of a folder of PATSTAT tls* CSV exports."""
+    state = opened(path, notices)
     yield from state.patent_rows()
     yield from state.load_lookups()
     yield from state.person_rows()

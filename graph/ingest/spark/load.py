@@ -24,7 +24,7 @@ from hotspot_kg.core.errors import ConfigError
 from hotspot_kg.core.settings import Settings
 from hotspot_kg.spark import session
 
-FORMATS = ("canonical", "patentsview")
+FORMATS = ("canonical", "patentsview", "patstat")
 
 
 @dataclass

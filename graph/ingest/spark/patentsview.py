@@ -27,15 +27,12 @@ the in-process functions (``publication_id``, ``iso_date``) in a pandas UDF, sin
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pyspark import StorageLevel
-from pyspark.sql import Column, DataFrame, SparkSession, Window
+from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql import types as T
 
 from graph.ingest.readers import patentsview as local
 from graph.ingest.readers.common import Notice, iso_date, publication_id
@@ -43,6 +40,7 @@ from graph.ingest.readers.tables import find_tables
 from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import ROW_ERROR, TABLES
 from graph.ingest.spark import parsers as P
+from graph.ingest.spark import rows as R
 from graph.ingest.spark import tables
 from graph.ingest.spark.delimited import RANK
 from graph.ingest.stakeholders import classify
@@ -51,32 +49,6 @@ from graph.ingest.validate import FILE, LINE
 ORDER = ("g_application", "g_patent", "g_location_disambiguated", "g_assignee_disambiguated",
          "g_inventor_disambiguated", "g_ipc_at_issue", "g_us_patent_citation")  # fmt: skip
 OPTIONAL = {"g_patent": ("withdrawn",)}
-ASCII = r"^[\x00-\x7F]*$"
-PROVENANCE = (FILE, LINE, RANK)
-
-
-def _ascii(*columns: Column) -> Column:
-    out = F.lit(True)
-    for c in columns:
-        out = out & (c.isNull() | c.rlike(ASCII))
-    return out
-
-
-def _exactly(
-    frame: DataFrame, out: str, sql: Column, python: Callable[..., str | None], column: str
-) -> DataFrame:
-    """``frame`` with ``out``: ``sql`` where ``column`` is ASCII, else the in-process function's value for
-    it. Values with other characters are rare in ids and dates: they are collected (distinct), mapped on
-    the driver and joined back from a broadcast table; with none, the plan is Spark SQL alone."""
-    odd = [r[0] for r in frame.where(~_ascii(F.col(column))).select(column).distinct().collect()]
-    if not odd:
-        return frame.withColumn(out, sql)
-    spark = frame.sparkSession
-    mapped = spark.createDataFrame([(v, python(v)) for v in odd], f"_odd string, _odd_{out} string")
-    joined = frame.join(F.broadcast(mapped), F.col(column) == F.col("_odd"), "left")
-    return joined.withColumn(out, F.when(F.col("_odd").isNull(), sql).otherwise(F.col(f"_odd_{out}"))).drop(
-        "_odd", f"_odd_{out}"
-    )
 
 
 def us_id(raw: Column) -> Column:
@@ -92,17 +64,6 @@ def us_id(raw: Column) -> Column:
 
 def _python_us_id(raw: str | None) -> str | None:
     return publication_id("US", raw or "")
-
-
-def day(raw: Column) -> Column:
-    """``iso_date(raw)`` for an ASCII ``raw``."""
-    digits = F.regexp_replace(raw, "-", "")  # the table reader has stripped the value
-    good = digits.rlike("^[0-9]{8}$") & ~digits.endswith("0000") & (F.substring(digits, 5, 2) != "00")
-    good = good & (F.substring(digits, 7, 2) != "00")
-    return F.when(
-        raw.isNotNull() & good,
-        F.concat_ws("-", F.substring(digits, 1, 4), F.substring(digits, 5, 2), F.substring(digits, 7, 2)),
-    )
 
 
 def zfill2(raw: Column) -> Column:
@@ -121,37 +82,7 @@ def seq(raw: Column) -> Column:
     return F.when(raw.rlike("^[0-9]+$"), (raw.cast("decimal(38,0)") + 1).cast("string"))
 
 
-def _rows(table: str, frame: DataFrame, values: dict[str, Column]) -> DataFrame:
-    """Canonical rows of ``table``: its columns from ``values`` (null where not given), no error."""
-    return frame.select(
-        *[values.get(c, F.lit(None)).cast("string").alias(c) for c in TABLES[table].columns],
-        F.lit(None).cast("string").alias(ROW_ERROR), *PROVENANCE,
-    )  # fmt: skip
-
-
-def _rejects(table: str, frame: DataFrame, reason: Column) -> DataFrame:
-    return frame.select(
-        *[F.lit(None).cast("string").alias(c) for c in TABLES[table].columns],
-        reason.alias(ROW_ERROR),
-        *PROVENANCE,
-    )
-
-
-def _union(frames: list[DataFrame]) -> DataFrame:
-    out = frames[0]
-    for more in frames[1:]:
-        out = out.unionByName(more)
-    return out
-
-
-def _first(frame: DataFrame, key: str, last: bool = False) -> DataFrame:
-    """The first (or last) row of ``frame`` per ``key`` in reading order."""
-    order = [F.col(RANK).desc(), F.col(LINE).desc()] if last else [F.col(RANK), F.col(LINE)]
-    window = Window.partitionBy(key).orderBy(*order)
-    return frame.withColumn("_n", F.row_number().over(window)).where(F.col("_n") == 1).drop("_n")
-
-
-class _Spark:
+class _Spark(R.Reading):
     """One read: the source frames (with ``_rank``), the rows made so far per canonical table, notices."""
 
     def __init__(
@@ -161,80 +92,53 @@ class _Spark:
         read: dict[str, list[DataFrame]],
         persisted: list[DataFrame],
     ) -> None:
-        self.spark = spark
-        self.persisted = persisted
+        columns = {name: (*local.COLUMNS[name], *OPTIONAL.get(name, ())) for name in ORDER}
+        super().__init__(spark, state.emit, read, columns, persisted)
         self.state = state
-        self.out: dict[str, list[DataFrame]] = {t: [] for t in TABLES}
-        self.source: dict[str, DataFrame] = {}
-        rank = 0
-        for name in ORDER:
-            parts = []
-            for frame in read.get(name, []):
-                parts.append(frame.withColumn(RANK, F.lit(rank).cast("long")))
-                rank += 1
-            columns = [*local.COLUMNS[name], *OPTIONAL.get(name, ())]
-            self.source[name] = _union(parts) if parts else self._empty(columns)
-
-    def _empty(self, columns: list[str]) -> DataFrame:
-        fields = [T.StructField(c, T.StringType()) for c in [*columns, ROW_ERROR, FILE]]
-        schema = T.StructType([*fields, T.StructField(LINE, T.LongType()), T.StructField(RANK, T.LongType())])
-        return self.spark.createDataFrame([], schema)
-
-    def notice(self, file: str, line: int, table: str, message: str) -> None:
-        self.state.emit.notice(file, line, table, message)
 
     def problems(self, name: str, table: str, prefix: bool = True) -> DataFrame:
         """The rows of ``name`` that could not be read, rejected as the in-process reader does."""
         frame = self.source[name].where(F.col(ROW_ERROR).isNotNull())
         reason = F.concat(F.lit(f"{name}: "), F.col(ROW_ERROR)) if prefix else F.col(ROW_ERROR)
-        return _rejects(table, frame, reason)
+        return R.rejects(table, frame, reason)
 
     def patents(self) -> DataFrame:
         """The patents rows and rejects; returns the ids of the patents read (``patents`` in process)."""
         app = self.source["g_application"]
         self.out["patents"].append(self.problems("g_application", "patents"))
-        filing = _first(
+        filing = R.first(
             app.where(F.col(ROW_ERROR).isNull() & F.col("patent_id").isNotNull()), "patent_id", last=True
         )
         filing = filing.select(F.col("patent_id").alias("_raw"), F.col("filing_date").alias("_filing"))
-        filing = _exactly(filing, "_date", day(F.col("_filing")), iso_date, "_filing")
+        filing = R.exactly(filing, {"_date": ("_filing", R.day(F.col("_filing")), iso_date)})
         pat = self.source["g_patent"]
         self.out["patents"].append(self.problems("g_patent", "patents", prefix=False))
-        pat = _exactly(
+        pat = R.exactly(
             pat.where(F.col(ROW_ERROR).isNull()),
-            "_pid",
-            us_id(F.col("patent_id")),
-            _python_us_id,
-            "patent_id",
+            {"_pid": ("patent_id", us_id(F.col("patent_id")), _python_us_id)},
         )
         nonumber = F.concat(F.lit("patent_id "), F.coalesce(P.py_repr(F.col("patent_id")), F.lit("None")),
                             F.lit(" is not a number"))  # fmt: skip
-        self.out["patents"].append(_rejects("patents", pat.where(F.col("_pid").isNull()), nonumber))
+        self.out["patents"].append(R.rejects("patents", pat.where(F.col("_pid").isNull()), nonumber))
         pat = pat.where(F.col("_pid").isNotNull())
         withdrawn = ~F.coalesce(F.col("withdrawn"), F.lit("0")).isin("0", "false", "False")
         for row in pat.where(withdrawn).select(FILE, LINE, "_pid").orderBy(RANK, LINE).collect():
             self.notice(row[0], row[1], "patents", f"{row[2]} is withdrawn; skipped")
         pat = pat.where(~withdrawn).join(filing, F.col("patent_id") == F.col("_raw"), "left")
         nodate = F.concat(F.col("_pid"), F.lit(": no valid filing_date in g_application"))
-        self.out["patents"].append(_rejects("patents", pat.where(F.col("_date").isNull()), nodate))
+        self.out["patents"].append(R.rejects("patents", pat.where(F.col("_date").isNull()), nodate))
         good = pat.where(F.col("_date").isNotNull())
         values = {"patent_id": F.col("_pid"), "filing_date": F.col("_date"), "year": F.substring("_date", 1, 4),
                   "office": F.lit("US"), "kind": F.col("wipo_kind"), "title": F.col("patent_title")}  # fmt: skip
-        self.out["patents"].append(_rows("patents", good, values))
+        self.out["patents"].append(R.rows("patents", good, values))
         return self.keep(good.select(F.col("_pid").alias("_known")).distinct())
-
-    def keep(self, frame: DataFrame) -> DataFrame:
-        """``frame`` persisted (it is read by several later steps), released with the read."""
-        frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
-        self.persisted.append(frame)
-        return frame
 
     def about_patents(self, name: str, table: str, known: DataFrame) -> DataFrame:
         """The readable rows of ``name`` about a patent read (``_pid``); the others are rejected (unreadable)
         or skipped and counted (``_skipped``, one notice per table)."""
         self.out[table].append(self.problems(name, table))
         frame = self.source[name].where(F.col(ROW_ERROR).isNull())
-        frame = _exactly(frame, "_pid", us_id(F.col("patent_id")), _python_us_id, "patent_id")
+        frame = R.exactly(frame, {"_pid": ("patent_id", us_id(F.col("patent_id")), _python_us_id)})
         frame = frame.join(known, F.col("_pid") == F.col("_known"), "left")
         self.skipped[name] = frame.where(F.col("_known").isNull())
         return frame.where(F.col("_known").isNotNull()).drop("_known")
@@ -255,7 +159,7 @@ class _Spark:
         assignees = assignees.withColumn("_name", name)
         bad = F.col("assignee_id").isNull() | F.col("_name").isNull()
         self.out["applicants"].append(
-            _rejects(
+            R.rejects(
                 "applicants",
                 assignees.where(bad),
                 F.concat(F.col("_pid"), F.lit(": assignee without id or name")),
@@ -267,7 +171,7 @@ class _Spark:
         inventor_name = F.concat_ws(" ", "disambig_inventor_name_first", "disambig_inventor_name_last")
         inventors = inventors.withColumn("_name", inventor_name)
         self.out["inventors"].append(
-            _rejects("inventors", inventors.where(F.col("inventor_id").isNull()),
+            R.rejects("inventors", inventors.where(F.col("inventor_id").isNull()),
                      F.concat(F.col("_pid"), F.lit(": inventor without inventor_id")))
         )  # fmt: skip
         inventors = inventors.where(F.col("inventor_id").isNotNull())
@@ -276,28 +180,28 @@ class _Spark:
         assignees = self.keep(assignees.join(F.broadcast(placed), "location_id", "left"))
         inventors = self.keep(inventors.join(F.broadcast(placed), "location_id", "left"))
         self.applicants(assignees)
-        first = _first(inventors.withColumn("_iid", F.concat(F.lit("pv:"), "inventor_id")), "_iid")
-        self.out["inventors"].append(_rows("inventors", first, {"inventor_id": F.col("_iid"),
+        first = R.first(inventors.withColumn("_iid", F.concat(F.lit("pv:"), "inventor_id")), "_iid")
+        self.out["inventors"].append(R.rows("inventors", first, {"inventor_id": F.col("_iid"),
                                                                 "name": F.when(F.col("_name") != "", F.col("_name")),
                                                                 "city_id": F.col("_city")}))  # fmt: skip
-        self.out["patent_inventors"].append(_rows("patent_inventors", inventors, {
+        self.out["patent_inventors"].append(R.rows("patent_inventors", inventors, {
             "patent_id": F.col("_pid"), "inventor_id": F.concat(F.lit("pv:"), "inventor_id"),
             "seq": seq(F.col("inventor_sequence"))}))  # fmt: skip
         self.ipc(self.about_patents("g_ipc_at_issue", "patent_ipc", known))
         self.citations(self.about_patents("g_us_patent_citation", "citations", known))
         self.skip_notices()
-        return {t: _union(frames) for t, frames in self.out.items() if frames}
+        return self.tables()
 
     def places(self, assignees: DataFrame, inventors: DataFrame) -> DataFrame:
         """``(location_id, _city)`` of every location referenced, placed by the in-process code at its first
         reference; the city rows and notices it makes are the in-process ones."""
-        refs = _union([f.where(F.col("location_id").isNotNull()).select("location_id", "_who", *PROVENANCE)
+        refs = R.union([f.where(F.col("location_id").isNotNull()).select("location_id", "_who", *R.PROVENANCE)
                        for f in (assignees, inventors)])  # fmt: skip
-        first = _first(refs, "location_id")
+        first = R.first(refs, "location_id")
         locations = self.source["g_location_disambiguated"].where(
             F.col(ROW_ERROR).isNull() & F.col("location_id").isNotNull()
         )
-        locations = _first(locations, "location_id", last=True).drop(*PROVENANCE, ROW_ERROR)
+        locations = R.first(locations, "location_id", last=True).drop(*R.PROVENANCE, ROW_ERROR)
         columns = list(local.COLUMNS["g_location_disambiguated"])
         found = first.join(locations.withColumn("_known", F.lit(True)), "location_id", "left")
         state = self.state
@@ -312,25 +216,23 @@ class _Spark:
             for city in rows:
                 values = [city.values.get(c) for c in TABLES["cities"].columns]
                 cities.append((*values, None, city.file, city.line, row[RANK]))
-        schema = T.StructType([T.StructField(c, T.StringType()) for c in [*TABLES["cities"].columns, ROW_ERROR, FILE]]
-                              + [T.StructField(LINE, T.LongType()), T.StructField(RANK, T.LongType())])  # fmt: skip
         if cities:
-            self.out["cities"].append(self.spark.createDataFrame(cities, schema))
+            self.out["cities"].append(self.frame_of("cities", cities))
         return self.spark.createDataFrame(mapping, "location_id string, _city string")
 
     def applicants(self, assignees: DataFrame) -> None:
         assignees = assignees.withColumn("_aid", F.concat(F.lit("pv:"), "assignee_id"))
-        first = _first(assignees, "_aid")
+        first = R.first(assignees, "_aid")
         person = F.col("disambig_assignee_organization").isNull()
         kinds = first.select(F.col("_name").alias("_k_name"), F.col("assignee_type").alias("_k_role"),
                              person.alias("_k_person")).distinct()  # fmt: skip
         kinds = kinds.select("*", _kind()("_k_name", "_k_role", "_k_person").alias("_kind"))
         on = (F.col("_name") == F.col("_k_name")) & F.col("assignee_type").eqNullSafe(F.col("_k_role"))
         typed = first.join(kinds, on & (person == F.col("_k_person")), "left")
-        self.out["applicants"].append(_rows("applicants", typed, {
+        self.out["applicants"].append(R.rows("applicants", typed, {
             "applicant_id": F.col("_aid"), "name": F.col("_name"), "type": F.col("_kind.type"),
             "type_rule": F.col("_kind.rule"), "city_id": F.col("_city")}))  # fmt: skip
-        self.out["patent_applicants"].append(_rows("patent_applicants", assignees, {
+        self.out["patent_applicants"].append(R.rows("patent_applicants", assignees, {
             "patent_id": F.col("_pid"), "applicant_id": F.col("_aid"), "seq": seq(F.col("assignee_sequence"))}))  # fmt: skip
 
     def ipc(self, rows: DataFrame) -> None:
@@ -342,27 +244,27 @@ class _Spark:
         code = F.when(F.col("main_group").isNotNull(), F.concat(code, group)).otherwise(code)
         nosection = F.col("section").isNull()
         self.out["patent_ipc"].append(
-            _rejects(
+            R.rejects(
                 "patent_ipc",
                 rows.where(nosection),
                 F.concat(F.col("_pid"), F.lit(": IPC row without section")),
             )
         )
-        self.out["patent_ipc"].append(_rows("patent_ipc", rows.where(~nosection), {
+        self.out["patent_ipc"].append(R.rows("patent_ipc", rows.where(~nosection), {
             "patent_id": F.col("_pid"), "ipc_code": code, "seq": seq(F.col("ipc_sequence"))}))  # fmt: skip
 
     def citations(self, rows: DataFrame) -> None:
-        rows = _exactly(
-            rows, "_cited", us_id(F.col("citation_patent_id")), _python_us_id, "citation_patent_id"
+        rows = R.exactly(
+            rows, {"_cited": ("citation_patent_id", us_id(F.col("citation_patent_id")), _python_us_id)}
         )
         raw = F.col("citation_patent_id")
         reason = F.concat(F.col("_pid"), F.lit(": citation_patent_id "), F.coalesce(P.py_repr(raw), F.lit("None")),
                           F.lit(" is not a number"))  # fmt: skip
-        self.out["citations"].append(_rejects("citations", rows.where(F.col("_cited").isNull()), reason))
+        self.out["citations"].append(R.rejects("citations", rows.where(F.col("_cited").isNull()), reason))
         category = F.lower(F.coalesce(F.col("citation_category"), F.lit("")))
         origin = F.coalesce(F.create_map(*[F.lit(x) for pair in ORIGINS.items() for x in pair])[category],
                             F.lit("unknown"))  # fmt: skip
-        self.out["citations"].append(_rows("citations", rows.where(F.col("_cited").isNotNull()), {
+        self.out["citations"].append(R.rows("citations", rows.where(F.col("_cited").isNotNull()), {
             "citing_id": F.col("_pid"), "cited_id": F.col("_cited"), "origin": origin}))  # fmt: skip
 
     def skip_notices(self) -> None:
@@ -371,7 +273,7 @@ class _Spark:
         counts = [
             self.skipped[n].agg(F.lit(k).alias("_t"), F.count("*").alias("_n")) for k, n in enumerate(names)
         ]
-        for k, n in sorted(tuple(r) for r in _union(counts).collect()) if counts else []:
+        for k, n in sorted(tuple(r) for r in R.union(counts).collect()) if counts else []:
             if n:
                 self.notice(
                     str(self.state.folder), 0, names[k], f"{n} row(s) about patents not in g_patent skipped"

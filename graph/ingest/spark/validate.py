@@ -56,8 +56,10 @@ class SparkOutcome(Tally):
 
     def unpersist(self) -> None:
         """Release the checked tables (and the input frames read by :func:`validate_path`)."""
+        from graph.ingest.spark.rows import release
+
         for frame in self.persisted:
-            frame.unpersist()
+            release(frame)
 
 
 class Check:
@@ -381,19 +383,21 @@ def validate_path(
     scratch: Path | None = None,
 ) -> SparkOutcome:
     """:func:`validate` on the input at ``path`` in format ``fmt``, read by Spark: a canonical folder (or
-    zip), or a PatentsView folder (its zips unpacked into ``scratch``; its notices written beside the
-    rejects file, as in process)."""
+    zip), or a PatentsView or PATSTAT folder (its zips unpacked into ``scratch``; its notices written beside
+    the rejects file, as in process)."""
     from graph.ingest import pipeline
     from graph.ingest.readers.common import Notice
-    from graph.ingest.spark import patentsview
+    from graph.ingest.spark import patentsview, patstat
+
+    readers = {"patentsview": patentsview.frames, "patstat": patstat.frames}
 
     persisted: list[DataFrame] = []
     notices: list[Notice] = []
     if fmt == "canonical":
         frames = canonical.frames(spark, path, min_partitions, persisted)
-    elif fmt == "patentsview":
+    elif fmt in readers:
         where = scratch or rejects_file.with_name(rejects_file.name + ".unpacked")
-        frames = patentsview.frames(spark, path, where, notices, persisted, min_partitions)
+        frames = readers[fmt](spark, path, where, notices, persisted, min_partitions)
     else:
         raise ValueError(f"Spark reads no {fmt} input")
     outcome = validate(spark, frames, rejects_file)
