@@ -1,13 +1,15 @@
 """Delimited text files read by Spark, each record with the physical line where it starts, as Python's csv
 reader reads them in process: quoted fields may hold delimiters, doubled quotes and line breaks.
 
-Every file of a read goes into one union of ``textFile`` partitions, read in two passes (two Spark jobs in
-all). The first finds, per partition, the number of lines and whether a quoted field is still open at its
-end, for either state at its start (the states of Python's csv parser); the driver chains them into each
-partition's start state and line offset. The second pass parses every record that starts and ends in one
-partition with the source's ``parse`` (Python's csv module); a record that crosses a partition boundary
-leaves fragments, which are collected and parsed on the driver (they are rare: one per boundary at most).
-Line 1 of each file is its header and is not parsed.
+Every file of a read is read by Spark's text source (in the JVM, split as Spark splits files), and the lines
+reach Python as Arrow batches with the start of their file split (``input_file_block_start``), in two passes
+(two Spark jobs in all). The first finds, per split, the number of lines and whether a quoted field is still
+open at its end, for either state at its start (the states of Python's csv parser); the driver chains them
+into each split's start state and line offset. The second pass parses every record that starts and ends in
+one split with the source's ``parse`` (Python's csv module; a line without quotes is split at once) and
+sends the records back as Arrow batches; a record that crosses a split boundary leaves fragments, which are
+collected and parsed on the driver (they are rare: one per boundary at most). Line 1 of each file is its
+header and is not parsed.
 
 Known difference: a line break inside a quoted field reads as ``\\n`` whatever it was in the file.
 """
@@ -15,6 +17,7 @@ Known difference: a line break inside a quoted field reads as ``\\n`` whatever i
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -136,7 +139,15 @@ def _records(
     number = first = part.offset
     pending: list[str] = []
     blank = (None,) * width
+    source = part.source
     for line in _lines(part.first, lines):
+        if not pending and not head and '"' not in line:  # a record of one line (most are), read at once
+            if number > 0:
+                values = parse([line], number + 1)
+                if values is not None:
+                    yield (source, None, *values, *blank[len(values) :], number + 1)
+            number += 1
+            continue
         if not pending:
             first = number
         pending.append(line)
@@ -187,6 +198,19 @@ def hadoop_path(path: Path) -> str:
     return "file://" + escaped
 
 
+def _segments(frames: Iterable[Any]) -> Iterator[tuple[tuple[int, int], Iterator[str]]]:
+    """The lines of one Spark task's Arrow batches (columns ``_src``, ``_blk``, ``value``) grouped by file
+    split, ``((source, split start), lines)``, in order: a task reads its splits one after another."""
+
+    def rows() -> Iterator[tuple[tuple[int, int], str]]:
+        for batch in frames:
+            sources, starts, values = (batch.column(k).to_pylist() for k in range(3))
+            yield from zip(zip(sources, starts, strict=True), values, strict=True)
+
+    for key, group in itertools.groupby(rows(), key=lambda r: r[0]):
+        yield key, (line for _, line in group)
+
+
 def read(
     spark: SparkSession,
     sources: Sequence[Source],
@@ -195,35 +219,77 @@ def read(
     persisted: list[DataFrame] | None = None,
 ) -> list[DataFrame]:
     """One frame per source, of strings: the source's columns, ``_file`` (its name) and ``_line`` (where
-    the record starts). The rows read are persisted in one DataFrame, appended to ``persisted`` when given:
-    unpersist it when done."""
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
+    the record starts). The rows read are kept in one DataFrame (a local checkpoint), appended to
+    ``persisted`` when given: release it when done.
 
-    sc = spark.sparkContext
-    texts = [sc.textFile(hadoop_path(s.path), min_partitions) for s in sources]
-    parts = [Part(k, p == 0) for k, text in enumerate(texts) for p in range(text.getNumPartitions())]
-    union = sc.union(texts)
-    summaries = union.mapPartitionsWithIndex(lambda i, lines: [_summary(parts[i], lines, dialect)]).collect()
-    inside, total = False, 0
-    for k, (part, (count, closed, opened)) in enumerate(zip(parts, summaries, strict=True)):
-        if part.first:
-            inside, total = False, 0
-        parts[k] = Part(part.source, part.first, inside, total)
-        inside = opened if inside else closed
-        total += count
+    The lines are read by Spark's text source (the JVM) and reach Python as Arrow batches, in file splits
+    (``input_file_block_start``); the records go back as Arrow batches. ``min_partitions`` cuts the files
+    into splits of at most the largest file's size over ``min_partitions`` (Spark's split size otherwise)."""
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import BooleanType, IntegerType, LongType, StringType, StructField, StructType
+
     width = max(len(s.columns) for s in sources)
     parsers = [s.parse for s in sources]
+    saved = spark.conf.get("spark.sql.files.maxPartitionBytes")
+    if min_partitions:
+        largest = max(s.path.stat().st_size for s in sources)
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(max(1, -(-largest // min_partitions))))
+    try:
+        lines = _union([
+            spark.read.text(hadoop_path(s.path)).select(
+                F.lit(k).alias("_src"), F.input_file_block_start().alias("_blk"), "value"
+            )
+            for k, s in enumerate(sources)
+        ])  # fmt: skip
 
-    def parse(index: int, lines: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-        part = parts[index]
-        return _records(part, lines, parsers[part.source], width, dialect)
+        def summaries(frames: Iterable[Any]) -> Iterator[Any]:
+            out: list[list[Any]] = [[], [], [], [], []]
+            for (source, start), text in _segments(frames):
+                for column, value in zip(out, (source, start, *_summary(Part(source, start == 0), text, dialect)),
+                                         strict=True):  # fmt: skip
+                    column.append(value)
+            types = [pa.int32(), pa.int64(), pa.int64(), pa.bool_(), pa.bool_()]
+            arrays = [pa.array(c, t) for c, t in zip(out, types, strict=True)]
+            yield pa.RecordBatch.from_arrays(arrays, names=["_src", "_blk", "_n", "_closed", "_opened"])
 
-    fields = [StructField("_src", IntegerType()), StructField("_frag", StringType())]
-    fields += [StructField(f"_c{k}", StringType()) for k in range(width)] + [StructField(LINE, LongType())]
-    wide = spark.createDataFrame(union.mapPartitionsWithIndex(parse), StructType(fields), verifySchema=False)
-    wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
+        summary = StructType([StructField("_src", IntegerType()), StructField("_blk", LongType()),
+                              StructField("_n", LongType()), StructField("_closed", BooleanType()),
+                              StructField("_opened", BooleanType())])  # fmt: skip
+        parts: dict[tuple[int, int], Part] = {}
+        inside, total, current = False, 0, -1
+        for source, start, count, closed, opened in sorted(
+            map(tuple, lines.mapInArrow(summaries, summary).collect())
+        ):
+            if source != current:
+                inside, total, current = False, 0, source
+            parts[(source, start)] = Part(source, start == 0, inside, total)
+            inside = opened if inside else closed
+            total += count
+
+        names = ["_src", "_frag", *[f"_c{k}" for k in range(width)], LINE]
+        types = [pa.int32(), *[pa.string()] * (width + 1), pa.int64()]
+
+        def records(frames: Iterable[Any]) -> Iterator[Any]:
+            for key, text in _segments(frames):
+                part = parts[key]
+                rows = _records(part, text, parsers[part.source], width, dialect)
+                while chunk := list(itertools.islice(rows, 8192)):
+                    columns = zip(*chunk, strict=True)
+                    yield pa.RecordBatch.from_arrays(
+                        [pa.array(list(c), t) for c, t in zip(columns, types, strict=True)], names=names
+                    )
+
+        fields = [StructField("_src", IntegerType()), StructField("_frag", StringType())]
+        fields += [StructField(f"_c{k}", StringType()) for k in range(width)] + [
+            StructField(LINE, LongType())
+        ]
+        wide = lines.mapInArrow(records, StructType(fields)).localCheckpoint(eager=True)
+    finally:
+        if saved is None:
+            spark.conf.unset("spark.sql.files.maxPartitionBytes")
+        else:
+            spark.conf.set("spark.sql.files.maxPartitionBytes", saved)
     if persisted is not None:
         persisted.append(wide)
     fragments: list[list[tuple[int, str]]] = [[] for _ in sources]
@@ -245,6 +311,13 @@ def read(
             rows = rows.unionByName(extra)
         frames.append(rows)
     return frames
+
+
+def _union(frames: list[DataFrame]) -> DataFrame:
+    out = frames[0]
+    for more in frames[1:]:
+        out = out.unionByName(more)
+    return out
 
 
 def check_utf8(path: Path, name: str, message: Callable[[int, str], str] | None = None) -> None:
