@@ -107,7 +107,12 @@ def measure(
     rows: list[dict[str, Any]] = []
     s = Switches()
     chosen = [c.strip() for c in os.environ.get("HOTSPOT_BENCH_CASES", "").split(",") if c.strip()]
-    for case, (ours, baseline) in cases(folder).items():
+    every = cases(folder)
+    unknown = sorted(set(chosen) - set(every))
+    if unknown:
+        raise SystemExit(f"HOTSPOT_BENCH_CASES names no case {', '.join(unknown)}; the cases are: "
+                         f"{', '.join(every)}")  # fmt: skip
+    for case, (ours, baseline) in every.items():
         if chosen and case not in chosen:
             continue
         cpu0, t0 = server_cpu(config), time.perf_counter()

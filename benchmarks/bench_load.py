@@ -231,12 +231,12 @@ def spark(
         fresh(config)
         with PeakMemory(server) as memory:
             began = time.perf_counter()
-            outcome = pipeline.prepare("canonical", folder, work / "rejects-local.csv", work)
+            prepared = pipeline.prepare("canonical", folder, work / "rejects-local.csv", work)
             created = load_bulk.load(
-                config, outcome.staging, console=console, csv_folder=work / "import-local"
+                config, prepared.staging, console=console, csv_folder=work / "import-local"
             )
             local_seconds = time.perf_counter() - began
-            outcome.staging.remove()
+            prepared.staging.remove()
         rels = sum(created.relationships.values())
         rows.append(_row("in-process bulk", n, local_seconds, n, rels, **memory.gigabytes()))
         shutil.rmtree(work / "import-local", ignore_errors=True)

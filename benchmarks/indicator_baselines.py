@@ -45,6 +45,7 @@ def techs(folder: Path, unit: str) -> pd.DataFrame:
     codes = pd.Series(ipc["ipc_code"].unique())
     subclass = codes.str[:4]
     main = codes.str.split("/").str[0] + "/00"
+    tech: pd.Series
     if unit == "subclass":
         tech = subclass
     elif unit == "main_group":
@@ -65,7 +66,7 @@ def yearly_cells(folder: Path, unit: str) -> pd.DataFrame:
     k = cells.groupby("patent_id")["city_id"].transform("nunique")
     m = cells.groupby("patent_id")["tech"].transform("nunique")
     cells = cells.assign(x=1.0 / (k * m))
-    return cells.groupby(["city_id", "tech", "year"], as_index=False)["x"].sum()
+    return cells.groupby(["city_id", "tech", "year"], as_index=False).agg(x=("x", "sum"))
 
 
 def novelty_scored(folder: Path) -> novelty.Novelty:
