@@ -219,13 +219,14 @@ def read(
     persisted: list[DataFrame] | None = None,
 ) -> list[DataFrame]:
     """One frame per source, of strings: the source's columns, ``_file`` (its name) and ``_line`` (where
-    the record starts). The rows read are kept in one DataFrame (a local checkpoint), appended to
-    ``persisted`` when given: release it when done.
+    the record starts). The rows read are cached in one DataFrame, appended to ``persisted`` when given:
+    unpersist it when done.
 
     The lines are read by Spark's text source (the JVM) and reach Python as Arrow batches, in file splits
     (``input_file_block_start``); the records go back as Arrow batches. ``min_partitions`` cuts the files
     into splits of at most the largest file's size over ``min_partitions`` (Spark's split size otherwise)."""
     import pyarrow as pa
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.types import BooleanType, IntegerType, LongType, StringType, StructField, StructType
 
@@ -284,7 +285,10 @@ def read(
         fields += [StructField(f"_c{k}", StringType()) for k in range(width)] + [
             StructField(LINE, LongType())
         ]
-        wide = lines.mapInArrow(records, StructType(fields)).localCheckpoint(eager=True)
+        # cached as columns (each batch of one file, so a table's reads skip the others'), and computed
+        # now, while the split size holds
+        wide = lines.mapInArrow(records, StructType(fields)).persist(StorageLevel.MEMORY_AND_DISK)
+        wide.count()
     finally:
         if saved is None:
             spark.conf.unset("spark.sql.files.maxPartitionBytes")

@@ -18,12 +18,13 @@ hierarchy) are built on the driver by :mod:`graph.ingest.derive`; the patent stu
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pyspark import StorageLevel
-from pyspark.sql import Column, DataFrame, SparkSession, Window
+from pyspark.sql import Column, DataFrame, Row, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
@@ -128,6 +129,7 @@ def _all(conditions: list[Column]) -> Column:
 
 
 UNKNOWN = 1 << ORIGINS.index("unknown")
+FEW_REJECTS = 200_000  # rejects sorted on the driver; more are sorted by Spark
 
 
 class Validator:
@@ -220,22 +222,22 @@ class Validator:
         c.fail(F.col("citing_id") == F.col("cited_id"), F.lit("a patent cannot cite itself"))
         c.x = c.x.withColumn("_origin", F.when(raw.isNotNull(), parsed).otherwise(F.lit("unknown")))
         ok = c.mark_ok()
-        # every origin of a pair, in the order of ORIGINS; unknown only when no other is known
-        bit = F.when(F.col("_origin") == ORIGINS[0], 1)
-        for k, origin in enumerate(ORIGINS[1:], start=1):
-            bit = bit.when(F.col("_origin") == origin, 1 << k)
-        distinct = c.x.where(ok).select(
-            F.col("citing_id").alias("_mc"), F.col("cited_id").alias("_md"), "_origin"
-        )
-        pairs = (
-            distinct.distinct().groupBy("_mc", "_md").agg(F.sum(bit).alias("_mask"), F.count("*").alias("_n"))
-        )
-        known = F.col("_mask").bitwiseAND(~UNKNOWN)
-        mask = F.when(known > 0, known).otherwise(F.col("_mask"))
+        # every origin of a pair among its good rows, in the order of ORIGINS; unknown only when no other is
+        # known. A window over the pair (and _ok), not an aggregate joined back: the rows are then shuffled
+        # once, by the join with the patents, for this window and the dedupe's alike
+        pair = Window.partitionBy("citing_id", "cited_id", OK)
+        bits = [
+            F.max(F.when(F.col("_origin") == o, 1 << k).otherwise(0)).over(pair)
+            for k, o in enumerate(ORIGINS)
+        ]
+        given = bits[0]
+        for bit in bits[1:]:
+            given = given.bitwiseOR(bit)
+        known = given.bitwiseAND(~UNKNOWN)
+        mask = F.when(known > 0, known).otherwise(given)
         names = F.create_map(*[F.lit(x) for m in range(1, 1 << len(ORIGINS)) for x in (m, _origins(m))])
-        pairs = pairs.select("_mc", "_md", names[mask].alias("_origins"), (F.col("_n") - 1).alias(EXTRA))
-        on = (F.col("citing_id") == F.col("_mc")) & (F.col("cited_id") == F.col("_md")) & ok
-        c.x = c.x.join(pairs, on, "left")
+        several = sum((F.when(b > 0, 1).otherwise(0) for b in bits[1:]), F.when(bits[0] > 0, 1).otherwise(0))
+        c.x = c.x.select("*", F.when(ok, names[mask]).alias("_origins"), F.when(ok, several - 1).alias(EXTRA))
         return {"citing_id": F.col("citing_id"), "cited_id": F.col("cited_id"), "origins": F.col("_origins")}
 
     def check(self, table: str, frame: DataFrame) -> DataFrame:
@@ -347,7 +349,14 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
     outcome.tables = {t: outcome.tables[t] for t in lake.SCHEMA}
     rejects = [v.staged[t].where(F.col(R).isNotNull()).select(F.lit(k).alias("_t"), RANK, FILE, LINE, F.lit(t), R)
                for k, t in enumerate(LOAD_ORDER)]  # fmt: skip
-    write_rejects(rejects_file, _union(rejects).orderBy("_t", RANK, LINE, FILE))
+    ordered = ["_t", RANK, LINE, FILE]
+    if outcome.rejected <= FEW_REJECTS:  # sorted on the driver: no sampling and sorting jobs for a few
+        few = sorted(
+            _union(rejects).collect(), key=lambda r: [(0, "") if r[c] is None else (1, r[c]) for c in ordered]
+        )
+        write_rejects(rejects_file, few)
+    else:
+        write_rejects(rejects_file, _union(rejects).orderBy(*ordered).toLocalIterator())
     return outcome
 
 
@@ -358,7 +367,7 @@ def _union(frames: list[DataFrame]) -> DataFrame:
     return out
 
 
-def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
+def write_rejects(rejects_file: Path, rejects: Iterable[Row]) -> None:
     """The rejects (``_t``, ``_rank``, file, line, table, reason; in order) as CSV, row by row from Spark, atomically."""
     rejects_file.parent.mkdir(parents=True, exist_ok=True)
     partial_file = rejects_file.with_name(rejects_file.name + ".partial")
@@ -366,7 +375,7 @@ def write_rejects(rejects_file: Path, rejects: DataFrame) -> None:
         with open(partial_file, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(REJECT_COLUMNS)
-            for row in rejects.toLocalIterator():
+            for row in rejects:
                 writer.writerow(row[2:])
     except BaseException:
         partial_file.unlink(missing_ok=True)
