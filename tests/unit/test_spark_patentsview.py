@@ -5,8 +5,6 @@ universe in PatentsView's tables, in parts and zips; and hand-written expectatio
 
 from __future__ import annotations
 
-import csv
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,75 +12,25 @@ from typing import Any
 import pytest
 import testkit
 
-from graph.ingest import lake
-from graph.ingest import validate as local
 from graph.ingest.readers import patentsview
-from graph.ingest.readers.common import Notice
-from graph.ingest.staging import Staging
 from graph.ingest.synthetic.generate import generate
 
 testkit.need_pyspark()
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "patentsview"
+P = testkit.sibling(__file__, "spark_parity")
 
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    from hotspot_kg.spark import session, spark_settings
-
-    env = {
-        "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2",
-        "HOTSPOT_SPARK_CONF": "spark.sql.codegen.wholeStage=false;spark.sql.codegen.factoryMode=NO_CODEGEN",
-    }
-    with session(spark_settings(env), app="spark-patentsview-tests") as s:
+    with P.tiny_session("spark-patentsview-tests") as s:
         yield s
 
 
-def _value(v: Any) -> Any:
-    if v is None:
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float) and v != v:
-        return None
-    return v
-
-
-def _rejects(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
 def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | None = None) -> Any:
-    """The Spark reader and validator on ``folder`` agree with the in-process ones; the Spark outcome."""
-    from graph.ingest.spark import patentsview as spark_patentsview
-    from graph.ingest.spark.validate import validate
-
-    staging = Staging(tmp_path)
-    want_notices: list[Notice] = []
-    got_notices: list[Notice] = []
-    persisted: list[Any] = []
-    try:
-        want = local.validate(patentsview.read(folder, want_notices), tmp_path / "local.csv", staging)
-        frames = spark_patentsview.frames(
-            spark, folder, tmp_path / "scratch", got_notices, persisted, min_partitions
-        )
-        got = validate(spark, frames, tmp_path / "spark.csv")
-        got.persisted.extend(persisted)
-        assert _rejects(tmp_path / "spark.csv") == _rejects(tmp_path / "local.csv")
-        assert (got.rows, got.rejected, got.duplicates, got.merged, got.by_table) == (
-            want.rows, want.rejected, want.duplicates, want.merged, want.by_table,
-        )  # fmt: skip
-        for table, schema in lake.SCHEMA.items():
-            frame = got.tables[table]
-            mine = Counter(tuple(_value(v) for v in row) for row in frame.collect())
-            theirs = Counter(tuple(_value(r.get(c)) for c in schema.names) for r in staging.records(table))
-            assert mine == theirs, table
-        key = lambda n: (n.file, n.line, n.table, n.message)  # noqa: E731
-        assert sorted(map(key, got_notices)) == sorted(map(key, want_notices))
-        return got
-    finally:
-        staging.remove()
+    """The Spark reader and validator on ``folder`` agree with the in-process ones (the notices as a
+    multiset); the Spark outcome."""
+    return P.assert_same_source(spark, "patentsview", folder, tmp_path, min_partitions, in_order=False)
 
 
 def test_fixtures(spark: Any, tmp_path: Path) -> None:
@@ -145,6 +93,6 @@ def test_hand_written(spark: Any, tmp_path: Path) -> None:
     assert "pv:L2" in cities and len(cities) == 2
     citations = [tuple(r) for r in outcome.tables["citations"].collect()]
     assert citations == [("US8", "US7", "applicant;examiner")]
-    rejects = _rejects(tmp_path / "spark.csv")[1:]
+    rejects = P.rejects(tmp_path / "spark.csv")[1:]
     assert [r[3] for r in rejects] == ["patent_id 'x-1!' is not a number"]
     outcome.unpersist()

@@ -5,9 +5,7 @@ zipped, where the rank of a part decides what comes first), and hand-written exp
 
 from __future__ import annotations
 
-import csv
 import shutil
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,78 +13,26 @@ from typing import Any
 import pytest
 import testkit
 
-from graph.ingest import lake
-from graph.ingest import validate as local
 from graph.ingest.readers import READERS
 from graph.ingest.readers.common import Notice
-from graph.ingest.staging import Staging
 from hotspot_kg.core.errors import InputError
 
 testkit.need_pyspark()
 
 FIXTURES: Path = testkit.sibling(__file__, "test_patstat").FIXTURES
 U = testkit.sibling(__file__, "patstat_universe")
+P = testkit.sibling(__file__, "spark_parity")
 
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    from hotspot_kg.spark import session, spark_settings
-
-    # tiny data: few shuffle partitions, and no code generation (compiling costs more than it saves here)
-    env = {
-        "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2",
-        "HOTSPOT_SPARK_CONF": "spark.sql.codegen.wholeStage=false;spark.sql.codegen.factoryMode=NO_CODEGEN",
-    }
-    with session(spark_settings(env), app="spark-patstat-tests") as s:
+    with P.tiny_session("spark-patstat-tests") as s:
         yield s
-
-
-def _value(v: Any) -> Any:
-    if v is None:
-        return None
-    if hasattr(v, "item"):  # numpy scalars
-        v = v.item()
-    if isinstance(v, float) and v != v:
-        return None
-    return v
-
-
-def _rejects(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
 
 
 def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | None = None) -> Any:
     """The Spark reader and validator on ``folder`` agree with the in-process ones; the Spark outcome."""
-    from graph.ingest.spark import patstat as spark_patstat
-    from graph.ingest.spark.validate import validate
-
-    staging = Staging(tmp_path / "staging")
-    want_notices: list[Notice] = []
-    got_notices: list[Notice] = []
-    persisted: list[Any] = []
-    try:
-        want = local.validate(READERS["patstat"](folder, want_notices), tmp_path / "local.csv", staging)
-        frames = spark_patstat.frames(
-            spark, folder, tmp_path / "scratch", got_notices, persisted, min_partitions
-        )
-        got = validate(spark, frames, tmp_path / "spark.csv")
-        got.persisted.extend(persisted)
-        assert _rejects(tmp_path / "spark.csv") == _rejects(tmp_path / "local.csv")
-        assert (got.rows, got.rejected, got.duplicates, got.merged, got.by_table) == (
-            want.rows, want.rejected, want.duplicates, want.merged, want.by_table,
-        )  # fmt: skip
-        for table, schema in lake.SCHEMA.items():
-            frame = got.tables[table]
-            assert frame.columns == schema.names, table
-            mine = Counter(tuple(_value(v) for v in row) for row in frame.collect())
-            theirs = Counter(tuple(_value(r.get(c)) for c in schema.names) for r in staging.records(table))
-            assert mine == theirs, table
-        key = lambda n: (n.file, n.line, n.table, n.message)  # noqa: E731
-        assert list(map(key, got_notices)) == list(map(key, want_notices))  # in reading order
-        return got
-    finally:
-        staging.remove()
+    return P.assert_same_source(spark, "patstat", folder, tmp_path, min_partitions)
 
 
 def test_fixtures(spark: Any, tmp_path: Path) -> None:

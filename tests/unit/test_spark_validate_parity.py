@@ -5,10 +5,8 @@ and a file whose records cross partitions; and hand-written expectations for the
 
 from __future__ import annotations
 
-import csv
 import random
 import zipfile
-from collections import Counter
 from collections.abc import Iterator
 from functools import partial
 from itertools import pairwise
@@ -18,7 +16,7 @@ from typing import Any
 import pytest
 import testkit
 
-from graph.ingest import derive, lake
+from graph.ingest import derive
 from graph.ingest import validate as local
 from graph.ingest.readers import READERS, canonical
 from graph.ingest.records import TABLES
@@ -37,32 +35,13 @@ def _module(name: str) -> Any:
     return testkit.sibling(__file__, name)
 
 
+P = testkit.sibling(__file__, "spark_parity")
+
+
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    from hotspot_kg.spark import session, spark_settings
-
-    # tiny data: few shuffle partitions, and no code generation (compiling costs more than it saves here)
-    env = {
-        "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "2",
-        "HOTSPOT_SPARK_CONF": "spark.sql.codegen.wholeStage=false;spark.sql.codegen.factoryMode=NO_CODEGEN",
-    }
-    with session(spark_settings(env), app="spark-validate-tests") as s:
+    with P.tiny_session("spark-validate-tests") as s:
         yield s
-
-
-def _value(v: Any) -> Any:
-    if v is None:
-        return None
-    if hasattr(v, "item"):  # numpy scalars
-        v = v.item()
-    if isinstance(v, float) and v != v:
-        return None
-    return v
-
-
-def _rejects(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
 
 
 def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | None = None) -> Any:
@@ -73,16 +52,7 @@ def assert_same(spark: Any, folder: Path, tmp_path: Path, min_partitions: int | 
     try:
         want = local.validate(canonical.frames(folder), tmp_path / "local.csv", staging)
         got = validate_path(spark, folder, tmp_path / "spark.csv", min_partitions)
-        assert _rejects(tmp_path / "spark.csv") == _rejects(tmp_path / "local.csv")
-        assert (got.rows, got.rejected, got.duplicates, got.merged, got.by_table) == (
-            want.rows, want.rejected, want.duplicates, want.merged, want.by_table,
-        )  # fmt: skip
-        for table, schema in lake.SCHEMA.items():
-            frame = got.tables[table]
-            assert frame.columns == schema.names, table
-            mine = Counter(tuple(_value(v) for v in row) for row in frame.collect())
-            theirs = Counter(tuple(_value(r.get(c)) for c in schema.names) for r in staging.records(table))
-            assert mine == theirs, table
+        P.assert_same_outcome(got, want, staging, tmp_path)
         return got
     finally:
         staging.remove()
@@ -208,7 +178,7 @@ def test_hand_written_rules(spark: Any, tmp_path: Path) -> None:
     for name, lines in RULES.items():
         (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     outcome = assert_same(spark, folder, tmp_path)
-    rejects = _rejects(tmp_path / "spark.csv")[1:]
+    rejects = P.rejects(tmp_path / "spark.csv")[1:]
     assert rejects[1][3].startswith("unknown IPC code 'ZZZ 99/99': ")
     assert [(r[1], r[2], r[3]) for r in rejects] == [
         ("5", "patents", "duplicate of line 2 (patent_id=P1) with different content"),

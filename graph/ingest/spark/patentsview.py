@@ -85,16 +85,7 @@ def seq(raw: Column) -> Column:
 class _Spark(R.Reading):
     """One read: the source frames (with ``_rank``), the rows made so far per canonical table, notices."""
 
-    def __init__(
-        self,
-        spark: SparkSession,
-        state: local._Read,
-        read: dict[str, list[DataFrame]],
-        persisted: list[DataFrame],
-    ) -> None:
-        columns = {name: (*local.COLUMNS[name], *OPTIONAL.get(name, ())) for name in ORDER}
-        super().__init__(spark, state.emit, read, columns, persisted)
-        self.state = state
+    state: local._Read
 
     def problems(self, name: str, table: str, prefix: bool = True) -> DataFrame:
         """The rows of ``name`` that could not be read, rejected as the in-process reader does."""
@@ -308,4 +299,5 @@ def frames(
         wanted[name] = tables.Table(files, local.COLUMNS[name], OPTIONAL.get(name, ()))
     persisted = [] if persisted is None else persisted
     read = tables.read(spark, wanted, "\t", scratch, persisted, min_partitions)
-    return _Spark(spark, state, read, persisted).read()
+    columns = {name: (*local.COLUMNS[name], *OPTIONAL.get(name, ())) for name in ORDER}
+    return _Spark(spark, state, read, columns, persisted).read()

@@ -120,16 +120,7 @@ def _kind() -> Any:
 class _Spark(R.Reading):
     """One read: the source frames (with ``_rank``), the rows made so far per canonical table, notices."""
 
-    def __init__(
-        self,
-        spark: SparkSession,
-        state: local._Read,
-        read: dict[str, list[DataFrame]],
-        persisted: list[DataFrame],
-    ) -> None:
-        columns = {name: (*local.COLUMNS[name], *OPTIONAL.get(name, ())) for name in ORDER}
-        super().__init__(spark, state.emit, read, columns, persisted)
-        self.state = state
+    state: local._Read
 
     def good(self, name: str) -> DataFrame:
         """The readable rows of ``name``; the others are rejected as the in-process ``usable`` does."""
@@ -344,4 +335,5 @@ def frames(
         wanted[name] = tables.Table(files, local.COLUMNS[name], OPTIONAL.get(name, ()))
     persisted = [] if persisted is None else persisted
     read = tables.read(spark, wanted, ",", scratch, persisted, min_partitions)
-    return _Spark(spark, state, read, persisted).read()
+    columns = {name: (*local.COLUMNS[name], *OPTIONAL.get(name, ())) for name in ORDER}
+    return _Spark(spark, state, read, columns, persisted).read()

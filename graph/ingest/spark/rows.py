@@ -109,19 +109,20 @@ def first(frame: DataFrame, key: str | Column, last: bool = False) -> DataFrame:
 
 
 class Reading:
-    """One read of a source folder: its tables as frames with ``_rank`` (in ``order``, each in its parts'
-    order), the canonical rows made so far per table, the frames persisted, the notices."""
+    """One read of a source folder: its tables as frames with ``_rank`` (in the order of ``columns``, each in
+    its parts' order), the canonical rows made so far per table, the frames kept, the notices."""
 
     def __init__(
         self,
         spark: SparkSession,
-        emit: Emitter,
+        state: Any,
         read: dict[str, list[DataFrame]],
         columns: dict[str, tuple[str, ...]],
         persisted: list[DataFrame],
     ) -> None:
         self.spark = spark
-        self.emit = emit
+        self.state = state  # the in-process reader's state (its ``emit``: the notices)
+        self.emit: Emitter = state.emit
         self.persisted = persisted
         self.out: dict[str, list[DataFrame]] = {t: [] for t in TABLES}
         self.source: dict[str, DataFrame] = {}
