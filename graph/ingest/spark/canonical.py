@@ -36,16 +36,12 @@ if TYPE_CHECKING:
     from pyspark.sql.types import StructType
 
 
-def record(lines: list[str], number: int, columns: list[str], table: str) -> tuple[Any, ...] | None:
-    """The values and ``_error`` of the record made of ``lines`` (None: a blank line), exactly as
-    ``Folder.rows`` makes them: the values by header name, stripped, empty as null."""
-    return parser(tuple(columns), table)(lines, number)
-
-
 @functools.cache
 def parser(columns: tuple[str, ...], table: str) -> delimited.Parse:
-    """:func:`record` for a file with header ``columns`` of ``table``, with the header's positions worked
-    out once: a header name given twice takes the later field, as ``Folder.rows`` does."""
+    """The parser of the records of a file with header ``columns`` of ``table``: a record's values and
+    ``_error`` (None: a blank line), exactly as ``Folder.rows`` makes them: the values by header name,
+    stripped, empty as null; a header name given twice takes the later field. The header's positions are
+    worked out once."""
     width = len(columns)
     where = {c: k for k, c in enumerate(columns)}
     pick = [where.get(c, width) for c in TABLES[table].columns]  # width: the null after the fields

@@ -237,7 +237,7 @@ def read(
         largest = max(s.path.stat().st_size for s in sources)
         spark.conf.set("spark.sql.files.maxPartitionBytes", str(max(1, -(-largest // min_partitions))))
     try:
-        lines = _union([
+        lines = union([
             spark.read.text(hadoop_path(s.path)).select(
                 F.lit(k).alias("_src"), F.input_file_block_start().alias("_blk"), "value"
             )
@@ -317,7 +317,8 @@ def read(
     return frames
 
 
-def _union(frames: list[DataFrame]) -> DataFrame:
+def union(frames: list[DataFrame]) -> DataFrame:
+    """The frames one after another, their columns matched by name."""
     out = frames[0]
     for more in frames[1:]:
         out = out.unionByName(more)

@@ -42,7 +42,7 @@ from graph.ingest.records import ROW_ERROR, TABLES
 from graph.ingest.spark import parsers as P
 from graph.ingest.spark import rows as R
 from graph.ingest.spark import tables
-from graph.ingest.spark.delimited import RANK
+from graph.ingest.spark.delimited import RANK, union
 from graph.ingest.stakeholders import classify
 from graph.ingest.validate import FILE, LINE
 
@@ -186,7 +186,7 @@ class _Spark(R.Reading):
     def places(self, assignees: DataFrame, inventors: DataFrame) -> DataFrame:
         """``(location_id, _city)`` of every location referenced, placed by the in-process code at its first
         reference; the city rows and notices it makes are the in-process ones."""
-        refs = R.union([f.where(F.col("location_id").isNotNull()).select("location_id", "_who", *R.PROVENANCE)
+        refs = union([f.where(F.col("location_id").isNotNull()).select("location_id", "_who", *R.PROVENANCE)
                        for f in (assignees, inventors)])  # fmt: skip
         first = R.first(refs, "location_id")
         locations = self.source["g_location_disambiguated"].where(
@@ -264,7 +264,7 @@ class _Spark(R.Reading):
         counts = [
             self.skipped[n].agg(F.lit(k).alias("_t"), F.count("*").alias("_n")) for k, n in enumerate(names)
         ]
-        for k, n in sorted(tuple(r) for r in R.union(counts).collect()) if counts else []:
+        for k, n in sorted(tuple(r) for r in union(counts).collect()) if counts else []:
             if n:
                 self.notice(
                     str(self.state.folder), 0, names[k], f"{n} row(s) about patents not in g_patent skipped"

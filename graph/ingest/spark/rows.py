@@ -15,7 +15,7 @@ from pyspark.sql import types as T
 
 from graph.ingest.readers.common import Emitter
 from graph.ingest.records import ROW_ERROR, TABLES
-from graph.ingest.spark.delimited import RANK
+from graph.ingest.spark.delimited import RANK, union
 from graph.ingest.validate import FILE, LINE
 
 ASCII = r"^[\x00-\x7F]*$"
@@ -92,13 +92,6 @@ def release(frame: DataFrame) -> None:
     plan = frame._jdf.queryExecution().analyzed()  # py4j: the JVM plan, a LogicalRDD for a checkpoint
     if plan.getClass().getSimpleName() == "LogicalRDD":
         plan.rdd().unpersist(False)
-
-
-def union(frames: list[DataFrame]) -> DataFrame:
-    out = frames[0]
-    for more in frames[1:]:
-        out = out.unionByName(more)
-    return out
 
 
 def first(frame: DataFrame, key: str | Column, last: bool = False) -> DataFrame:

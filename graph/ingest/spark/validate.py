@@ -361,6 +361,8 @@ def validate(spark: SparkSession, frames: dict[str, DataFrame], rejects_file: Pa
 
 
 def _union(frames: list[DataFrame]) -> DataFrame:
+    """The frames one after another, by column position (the tables' rejects name their table column by
+    its literal, so the names differ: not :func:`graph.ingest.spark.delimited.union`)."""
     out = frames[0]
     for more in frames[1:]:
         out = out.unionAll(more)
