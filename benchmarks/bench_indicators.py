@@ -15,6 +15,12 @@ complexity, collaboration, sourcing, ecosystem, stages) run twice on the same gr
 the graph (the baseline) and on Spark from the lake (``analyze --engine spark``, on HOTSPOT_SPARK_MASTER),
 both with their write-back. A row a step (seconds of each engine, their ratio), and a row of all steps with
 the Spark session's start and the peak memory of every process (Python, the Spark JVM, the server).
+The universe is loaded in process up to HOTSPOT_BENCH_LOCAL_MAX patents (default 2,000,000), on Spark above.
+``HOTSPOT_BENCH_ENGINES=spark,graph`` runs only the named engines, in that order (the ratios need both).
+With ``HOTSPOT_BENCH_KEEP=DIR`` (as for ``python -m benchmarks load``), a universe kept in DIR is reused, and so
+is a graph kept in the benchmark's instance with its lake, if the lake still matches the database (for
+example after ``HOTSPOT_BENCH_KEEP=DIR python -m benchmarks load --engine spark --sizes 9000000
+--citations-per-patent 16``): the 9M case then skips its hour-long load.
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +53,6 @@ from benchmarks import bench_load
 from benchmarks import indicator_baselines as base
 from benchmarks.bench_load import bench_settings, server_cpu
 from graph.ingest import load_bulk, pipeline
-from graph.ingest.synthetic.generate import generate
 from hotspot_kg.core import db
 from hotspot_kg.core import settings as settings_module
 from hotspot_kg.core.errors import HotspotError
@@ -166,7 +170,12 @@ def _engine_rows(
     server = lambda: process.running_pid(config.local)  # noqa: E731
     seconds: dict[str, dict[str, float]] = {}
     totals: dict[str, tuple[float, dict[str, float]]] = {}
-    for engine in ("graph", "spark"):
+    engines = [
+        e.strip() for e in os.environ.get("HOTSPOT_BENCH_ENGINES", "graph,spark").split(",") if e.strip()
+    ]
+    if not engines or set(engines) - {"graph", "spark"}:
+        raise SystemExit(f"HOTSPOT_BENCH_ENGINES={','.join(engines)}: name graph, spark or both")
+    for engine in engines:
         autocommit(driver, "novelty_clear")  # each engine pays its whole novelty write-back
         steps: dict[str, float] = {}
         with PeakMemory(server) as memory:
@@ -178,18 +187,29 @@ def _engine_rows(
             total = time.perf_counter() - began
         seconds[engine] = steps
         totals[engine] = (total, memory.gigabytes())
+
+    def of(engine: str, name: str) -> float | None:
+        took = seconds.get(engine, {}).get(name)
+        return round(took, 2) if took is not None else None
+
+    def ratio(spark_s: float | None, graph_s: float | None) -> float | None:
+        return round(spark_s / graph_s, 2) if spark_s is not None and graph_s else None
+
     rows = [
         {"benchmark": "indicators", "engine": "spark", "case": name, "patents": size,
-         "seconds": round(seconds["spark"][name], 2), "baseline_seconds": round(seconds["graph"][name], 2),
-         "ratio": round(seconds["spark"][name] / seconds["graph"][name], 2)}
+         "seconds": of("spark", name), "baseline_seconds": of("graph", name),
+         "ratio": ratio(of("spark", name), of("graph", name))}
         for name in names
     ]  # fmt: skip
-    (graph_total, graph_memory), (spark_total, spark_memory) = totals["graph"], totals["spark"]
+    spark_total, spark_memory = totals.get("spark", (None, {}))
+    graph_total, graph_memory = totals.get("graph", (None, {}))
     rows.append(
         {"benchmark": "indicators", "engine": "spark", "case": "all", "patents": size,
-         "seconds": round(spark_total, 2), "baseline_seconds": round(graph_total, 2),
-         "ratio": round(spark_total / graph_total, 2),
-         "spark_start_seconds": round(spark_total - sum(seconds["spark"].values()), 2),
+         "seconds": round(spark_total, 2) if spark_total is not None else None,
+         "baseline_seconds": round(graph_total, 2) if graph_total is not None else None,
+         "ratio": ratio(spark_total, graph_total),
+         "spark_start_seconds": round(spark_total - sum(seconds["spark"].values()), 2)
+         if spark_total is not None else None,
          **{f"spark_{k}": v for k, v in spark_memory.items()}, **{f"graph_{k}": v for k, v in graph_memory.items()},
          "load_average": round(os.getloadavg()[0], 1)}
     )  # fmt: skip
@@ -198,19 +218,43 @@ def _engine_rows(
 
 def _spark_size(config: settings_module.Settings, folder: Path, work: Path, size: int, console: Console
                 ) -> list[dict[str, Any]]:  # fmt: skip
-    """``--engine spark`` at one size: the bulk load with its lake, then :func:`_engine_rows`."""
+    """``--engine spark`` at one size: the bulk load with its lake (or a kept one that still matches the
+    database), then :func:`_engine_rows`."""
     from graph.ingest.load_path import finish_load, load_path
 
+    if _kept_graph(config, work / "lake", console):
+        with db.connect(config) as driver:
+            return _engine_rows(driver, config, work / "lake", size, console)
+    local_max = int(os.environ.get("HOTSPOT_BENCH_LOCAL_MAX", "2000000"))
     bench_load.fresh(config)
     began = time.perf_counter()
     outcome, _ = load_path(config, None, "canonical", folder, bulk=True, rejects_file=work / "rejects.csv",
-                           console=console, lake_root=work / "lake", engine="local")  # fmt: skip
+                           console=console, lake_root=work / "lake",
+                           engine="local" if size <= local_max else "spark")  # fmt: skip
     loaded = time.perf_counter() - began
     with db.connect(config) as driver:
         finish_load(driver, config, "canonical", folder, outcome, work / "lake")
         part = _engine_rows(driver, config, work / "lake", size, console)
     part[-1]["load_seconds"] = round(loaded, 1)
     return part
+
+
+def _kept_graph(config: settings_module.Settings, lake_root: Path, console: Console) -> bool:
+    """Whether the benchmark's instance holds the graph a kept lake was loaded with (the server started)."""
+    from graph.ingest import lake
+    from graph.stamp import data_stamp
+
+    if not (lake_root / lake.MANIFEST).exists():
+        return False
+    process.start(config, echo=lambda line: None)
+    with db.connect(config) as driver:
+        try:
+            lake.require_matching(lake_root, data_stamp(driver, config.database))
+        except HotspotError as error:
+            console.print(f"not reusing the kept graph: {error}", markup=False)
+            return False
+    console.print(f"reusing the graph kept in {config.local.home} with its lake at {lake_root}")
+    return True
 
 
 def _graph_size(config: settings_module.Settings, folder: Path, work: Path, size: int, console: Console
@@ -235,19 +279,16 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     config = bench_settings()
     per_size = _spark_size if getattr(args, "engine", "local") == "spark" else _graph_size
     rows: list[dict[str, Any]] = []
-    work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-indicators-"))
+    root, keep = bench_load.work_root("hotspot-bench-indicators-")
     try:
         for size in [int(x) for x in str(args.sizes).split(",") if x]:
-            work = work_root / str(size)
-            generate(
-                work / "synthetic",
-                patents=size,
-                seed=SEED,
-                citations_per_patent=getattr(args, "citations_per_patent", None),
-            )
-            rows += per_size(config, work / "synthetic", work, size, console)
-            shutil.rmtree(work, ignore_errors=True)
+            work = root / str(size)
+            citations = getattr(args, "citations_per_patent", None)
+            rows += per_size(config, bench_load.universe(work, size, citations, console), work, size, console)
+            if not keep:
+                shutil.rmtree(work, ignore_errors=True)
     finally:
         process.stop(config, echo=lambda line: None)
-        shutil.rmtree(work_root, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
     return rows

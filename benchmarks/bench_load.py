@@ -17,7 +17,15 @@ load (up to HOTSPOT_BENCH_LOCAL_MAX patents, default 2,000,000), the Spark bulk 
 user does by hand with the same CSV files: bare ``neo4j-admin database import``, the server start and the
 uniqueness constraints. Every case reports the peak resident memory of each process (this Python, the Spark
 JVM and its Python workers, neo4j-admin, the server), sampled from /proc. ``--citations-per-patent 16``
-generates a PatentsView-like citation density.
+generates a PatentsView-like citation density. Above HOTSPOT_BENCH_LOCAL_MAX, where the in-process load is
+not run, the floor is not imported a second time: it is the Spark load's own import, start and constraint
+steps, which are that same command on those same files (a second import at 9M patents takes a quarter hour).
+
+``HOTSPOT_BENCH_KEEP=DIR`` works in DIR instead of a temporary folder and keeps what is costly to make at large
+sizes: the generated universe (``DIR/N/synthetic``, reused by a later run, of either benchmark, that asks for
+the same size, seed and citation density) and, with ``--engine spark``, the loaded graph (in the benchmark's
+server instance) with its lake (``DIR/N/lake``, stamped with the database), which
+``python -m benchmarks indicators --engine spark`` then uses instead of loading again.
 
 It runs on a server instance of its own (``.neo4j/bench-instance``, ports +20000), never on the demo's data.
 """
@@ -25,6 +33,7 @@ It runs on a server instance of its own (``.neo4j/bench-instance``, ports +20000
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -83,6 +92,33 @@ def fresh(config: settings_module.Settings) -> None:
     data = config.local.home / "data"
     for folder in ("databases", "transactions"):
         shutil.rmtree(data / folder / config.database, ignore_errors=True)
+
+
+def work_root(prefix: str) -> tuple[Path, bool]:
+    """The benchmark's work folder (HOTSPOT_BENCH_KEEP, kept; else a temporary one) and whether it is kept."""
+    kept = os.environ.get("HOTSPOT_BENCH_KEEP")
+    if kept:
+        Path(kept).mkdir(parents=True, exist_ok=True)
+        return Path(kept).resolve(), True
+    return Path(tempfile.mkdtemp(prefix=prefix)), False
+
+
+def universe(work: Path, n: int, citations: float | None, console: Console) -> Path:
+    """The synthetic canonical folder of ``n`` patents at ``work/synthetic``: generated, unless a kept one
+    there was generated with the same size, seed and citation density (its ``bench-universe.json``)."""
+    folder = work / "synthetic"
+    recipe = {"patents": n, "seed": SEED, "citations_per_patent": citations}
+    marker = work / "bench-universe.json"
+    if marker.exists() and json.loads(marker.read_text()) == recipe:
+        console.print(f"reusing the {n:,}-patent universe at {folder}")
+        return folder
+    marker.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    began = time.perf_counter()
+    generate(folder, patents=n, seed=SEED, citations_per_patent=citations)
+    console.print(f"generated {n:,} synthetic patents in {time.perf_counter() - began:.0f} s")
+    marker.write_text(json.dumps(recipe))
+    return folder
 
 
 def _row(case: str, n: int, seconds: float, patents: int, rels: int, **extra: Any) -> dict[str, Any]:
@@ -218,10 +254,18 @@ def _import_files(folder: Path) -> bulk_csv.ImportFiles:
 
 
 def spark(
-    config: settings_module.Settings, folder: Path, work: Path, n: int, console: Console, with_local: bool
+    config: settings_module.Settings,
+    folder: Path,
+    work: Path,
+    n: int,
+    console: Console,
+    with_local: bool,
+    keep: bool = False,
 ) -> list[dict[str, Any]]:
-    """The Spark bulk load against the in-process bulk load and against the floor (see the module doc)."""
+    """The Spark bulk load against the in-process bulk load and against the floor (see the module doc);
+    with ``keep``, the graph is left in the server instance and the lake in ``work/lake``, stamped."""
     from benchmarks.memory import PeakMemory
+    from graph.ingest.load_path import finish_load
     from graph.ingest.spark import load as spark_load
 
     server = lambda: process.running_pid(config.local)  # noqa: E731
@@ -250,18 +294,28 @@ def spark(
         )  # fmt: skip
         seconds = time.perf_counter() - began
     rels = sum(created.relationships.values())
-    fresh(config)
-    with PeakMemory(server) as floor_memory:
-        bare = load_bulk.admin_import(config.local, _import_files(work / "import-spark"), config.database)
-        began = time.perf_counter()
-        process.start(config, echo=lambda line: None)
-        start = time.perf_counter() - began
-        with db.connect(config) as driver:
-            began = time.perf_counter()
-            schema.ensure(driver, config.database)
-            constraints = time.perf_counter() - began
-    floor = bare + start + constraints
     b = timings.bulk
+    floor_memory: dict[str, float] = {}
+    if with_local:
+        fresh(config)
+        with PeakMemory(server) as floor_peak:
+            bare = load_bulk.admin_import(config.local, _import_files(work / "import-spark"), config.database)
+            began = time.perf_counter()
+            process.start(config, echo=lambda line: None)
+            start = time.perf_counter() - began
+            with db.connect(config) as driver:
+                began = time.perf_counter()
+                schema.ensure(driver, config.database)
+                constraints = time.perf_counter() - began
+        floor_memory = floor_peak.gigabytes()
+        floor_case = "floor: bare import + start + constraints"
+    else:  # the load's own steps: the same import command on the same files (see the module doc)
+        bare, start, constraints = b.admin_import, b.start, b.schema
+        floor_case = "floor: bare import + start + constraints (the load's own steps)"
+    floor = bare + start + constraints
+    if keep:
+        with db.connect(config) as driver:
+            finish_load(driver, config, "canonical", folder, outcome, work / "lake")
     rows.append(
         _row(
             "spark bulk",
@@ -282,11 +336,12 @@ def spark(
         )
     )
     rows.append(
-        _row("floor: bare import + start + constraints", n, floor, n, rels, import_seconds=round(bare, 2),
-             start_seconds=round(start, 2), schema_seconds=round(constraints, 2), **floor_memory.gigabytes())
+        _row(floor_case, n, floor, n, rels, import_seconds=round(bare, 2),
+             start_seconds=round(start, 2), schema_seconds=round(constraints, 2), **floor_memory)
     )  # fmt: skip
     shutil.rmtree(work / "import-spark", ignore_errors=True)
-    shutil.rmtree(work / "lake", ignore_errors=True)
+    if not keep:
+        shutil.rmtree(work / "lake", ignore_errors=True)
     return rows
 
 
@@ -299,23 +354,23 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     config = bench_settings()
     console = Console(stderr=True)
     rows: list[dict[str, Any]] = []
-    work_root = Path(tempfile.mkdtemp(prefix="hotspot-bench-load-"))
+    root, keep = work_root("hotspot-bench-load-")
     try:
         for n in sizes:
-            work = work_root / str(n)
-            folder = work / "synthetic"
-            began = time.perf_counter()
-            generate(folder, patents=n, seed=SEED, citations_per_patent=citations)
-            console.print(f"generated {n:,} synthetic patents in {time.perf_counter() - began:.0f} s")
+            work = root / str(n)
+            folder = universe(work, n, citations, console)
             if engine == "spark":
-                rows.extend(spark(config, folder, work, n, console, with_local=n <= local_max))
-                shutil.rmtree(work, ignore_errors=True)
+                rows.extend(spark(config, folder, work, n, console, with_local=n <= local_max, keep=keep))
+                if not keep:
+                    shutil.rmtree(work, ignore_errors=True)
                 continue
             if n <= online_max:
                 rows.append(online(config, folder, work, n, console))
                 rows.append(ceiling(config, n, rows[-1], console))
             rows.extend(bulk(config, folder, work, n, console))
+            shutil.rmtree(work / "import", ignore_errors=True)
     finally:
         process.stop(config, echo=lambda line: None)
-        shutil.rmtree(work_root, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
     return rows
