@@ -6,7 +6,6 @@ Nothing touches the database until the whole input has been read and validated, 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import TypeVar
@@ -16,7 +15,7 @@ from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from graph.ingest.load_online import RateColumn
 from graph.ingest.readers import READERS, canonical
-from graph.ingest.readers.common import Notice
+from graph.ingest.readers.common import NoticeLog
 from graph.ingest.staging import Staging
 from graph.ingest.validate import LoadOutcome, Outcome, Tally, validate
 from hotspot_kg.core.errors import ConfigError, InputError
@@ -51,10 +50,10 @@ def prepare(
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(READERS))}")
     Path(rejects_file).parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(staging_parent)
+    # the canonical folder is read table by table into frames; the other readers yield rows and
+    # note what the user should know about rows they still read (an unplaced city, an old IPC code)
+    notices = NoticeLog(notices_file(Path(rejects_file)))
     try:
-        # the canonical folder is read table by table into frames; the other readers yield rows and
-        # note what the user should know about rows they still read (an unplaced city, an old IPC code)
-        notices: list[Notice] = []
         rows = canonical.frames(Path(path)) if fmt == "canonical" else READERS[fmt](Path(path), notices)
         if console is None:
             return noted(validate(rows, Path(rejects_file), staging), notices)
@@ -70,6 +69,7 @@ def prepare(
             bars.update(task, completed=outcome.rows)
         return noted(outcome, notices)
     except BaseException:
+        notices.discard()
         staging.remove()
         raise
 
@@ -79,16 +79,11 @@ def notices_file(rejects_file: Path) -> Path:
     return rejects_file.with_name(rejects_file.stem + "-notices.csv")
 
 
-def noted(outcome: T, notices: list[Notice]) -> T:
-    """Write the readers' notices (file, line, table, message) beside the rejects file, if there are any."""
+def noted(outcome: T, notices: NoticeLog) -> T:
+    """The outcome with the readers' notices, whose file (beside the rejects file, if there are any) is
+    finished now that the read went well."""
     outcome.notices = len(notices)
-    if notices:
-        target = notices_file(outcome.rejects_file)
-        with open(target, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(("file", "line", "table", "message"))
-            writer.writerows((n.file, n.line, n.table, n.message) for n in notices)
-        outcome.notices_file = target
+    outcome.notices_file = notices.close()
     return outcome
 
 

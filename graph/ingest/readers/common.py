@@ -5,7 +5,8 @@ Reader contract: ``read(path, notices=None) -> Iterator[Row]``. Rows are canonic
 reason under ``ROW_ERROR`` (:func:`reject`), which validation writes to the rejects file with the
 file and line; a file that cannot be read at all raises ``InputError``. Things worth
 telling the user that do not stop a row (a place the gazetteer cannot find, an IPC code of an
-older edition) are appended to ``notices`` when the caller passes a list.
+older edition) are appended to ``notices`` when the caller passes one: a list, or a :class:`NoticeLog`, which
+writes them to a file as they come (a PATSTAT read may notice millions of persons).
 
 Ids are deterministic, so that reading the same source twice gives the same graph:
 
@@ -19,11 +20,14 @@ Ids are deterministic, so that reading the same source twice gives the same grap
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Protocol
 
 from graph.ingest.cities import City, Gazetteer, gazetteer
 from graph.ingest.records import ROW_ERROR, Row
@@ -50,6 +54,57 @@ class Notice:
     line: int
     table: str
     message: str
+
+
+NOTICE_COLUMNS = ("file", "line", "table", "message")
+
+
+class Notices(Protocol):
+    """Where a reader puts its notices: a list, or a :class:`NoticeLog`."""
+
+    def append(self, notice: Notice, /) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
+class NoticeLog:
+    """Notices written to the CSV file ``target`` (file, line, table, message) as they come, not held in
+    memory. They go to ``target.partial`` until :meth:`close`, which moves them to ``target`` (none: no file);
+    :meth:`discard` (a failed read) removes them, so a notices file is always a whole read's."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.partial = target.with_name(target.name + ".partial")
+        self._file: IO[str] | None = None
+        self._write: Callable[[Iterable[object]], object] | None = None  # the CSV writer's writerow
+        self._count = 0
+
+    def append(self, notice: Notice, /) -> None:
+        if self._write is None:
+            self.partial.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(self.partial, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close)
+            self._write = csv.writer(self._file).writerow
+            self._write(NOTICE_COLUMNS)
+        self._write((notice.file, notice.line, notice.table, notice.message))
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def close(self) -> Path | None:
+        """Finish the file: ``target`` if there were notices (it replaces an older one), else None."""
+        if self._file is None:
+            return None
+        self._file.close()
+        self._file, self._write = None, None
+        self.partial.replace(self.target)
+        return self.target
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file, self._write = None, None
+        self.partial.unlink(missing_ok=True)
 
 
 _PUNCT = re.compile(r"[^\w\s&]+")
@@ -101,7 +156,7 @@ def iso_date(raw: str | None) -> str | None:
 class Emitter:
     """Builds rows for one read, emitting each applicant, inventor and city once (first seen wins)."""
 
-    notices: list[Notice] | None
+    notices: Notices | None
     gaz: Gazetteer | None = None
     seen: dict[str, set[str]] = field(default_factory=dict)
 

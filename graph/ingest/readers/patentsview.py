@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, publication_id, reject
+from graph.ingest.readers.common import Emitter, Notices, Record, iso_date, publication_id, reject
 from graph.ingest.readers.tables import TableRow, find_tables, header, read_table
 from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import Row
@@ -314,7 +314,7 @@ def _seq(raw: str | None) -> str | None:
     return str(int(raw) + 1) if raw and raw.isdigit() else None
 
 
-def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
+def opened(path: Path, notices: Notices | None = None) -> _Read:
     """The state of a read of the folder at ``path``, checked: the required tables are there, the missing
     optional ones are noticed (the headers are checked as each table is read)."""
     folder = Path(path)
@@ -332,7 +332,7 @@ def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
     return state
 
 
-def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
+def read(path: Path, notices: Notices | None = None) -> Iterator[Record]:
     """Records of a folder of PatentsView g_* tables (.tsv or .tsv.zip)."""
     state = opened(path, notices)
     yield from state.patent_rows()

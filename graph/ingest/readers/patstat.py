@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ingest.readers.common import Emitter, Notice, Record, iso_date, reject, text
+from graph.ingest.readers.common import Emitter, Notices, Record, iso_date, reject, text
 from graph.ingest.readers.tables import TableRow, find_tables, read_table
 from graph.ingest.records import Row
 from hotspot_kg.core.errors import InputError
@@ -241,7 +241,7 @@ class _Read:
             self.emit.notice(str(self.folder), 0, "citations", f"tls212_citation: {n} row(s) skipped: {why}")
 
 
-def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
+def opened(path: Path, notices: Notices | None = None) -> _Read:
     """The state of a read of the folder at ``path``, checked: tls201 is there, the missing optional tables
     are noticed (the headers are checked as each table is read)."""
     folder = Path(path)
@@ -256,7 +256,7 @@ def opened(path: Path, notices: list[Notice] | None = None) -> _Read:
     return state
 
 
-def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
+def read(path: Path, notices: Notices | None = None) -> Iterator[Record]:
     """Records of a folder of PATSTAT tls* CSV exports."""
     state = opened(path, notices)
     yield from state.patent_rows()

@@ -31,7 +31,7 @@ from lxml import etree
 
 from graph.ingest.readers.common import (
     Emitter,
-    Notice,
+    Notices,
     Record,
     entity_id,
     files_in,
@@ -254,7 +254,7 @@ def read_file(path: Path, emit: Emitter) -> Iterator[Record]:
         yield from _Grant(root, str(path), start, emit).records()
 
 
-def read(path: Path, notices: list[Notice] | None = None) -> Iterator[Record]:
+def read(path: Path, notices: Notices | None = None) -> Iterator[Record]:
     """Records of a USPTO grant file, or of every ``ipg*.xml`` file of a folder (sorted by name)."""
     emit = Emitter(notices)
     for file in files_in(Path(path), ("ipg*.xml", "*.xml"), "USPTO grant XML files (ipg*.xml)"):

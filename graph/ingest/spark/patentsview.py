@@ -35,7 +35,7 @@ from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from graph.ingest.readers import patentsview as local
-from graph.ingest.readers.common import Notice, iso_date, publication_id
+from graph.ingest.readers.common import Notices, iso_date, publication_id
 from graph.ingest.readers.tables import find_tables
 from graph.ingest.readers.uspto_xml import ORIGINS
 from graph.ingest.records import ROW_ERROR, TABLES
@@ -284,7 +284,7 @@ def frames(
     spark: SparkSession,
     path: Path,
     scratch: Path,
-    notices: list[Notice] | None = None,
+    notices: Notices | None = None,
     persisted: list[DataFrame] | None = None,
     min_partitions: int | None = None,
 ) -> dict[str, DataFrame]:

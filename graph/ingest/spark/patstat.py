@@ -36,7 +36,7 @@ from pyspark.sql import functions as F
 
 from graph.ingest.cities import gazetteer
 from graph.ingest.readers import patstat as local
-from graph.ingest.readers.common import Notice, iso_date
+from graph.ingest.readers.common import Notices, iso_date
 from graph.ingest.readers.tables import find_tables
 from graph.ingest.records import ROW_ERROR
 from graph.ingest.spark import rows as R
@@ -321,7 +321,7 @@ def frames(
     spark: SparkSession,
     path: Path,
     scratch: Path,
-    notices: list[Notice] | None = None,
+    notices: Notices | None = None,
     persisted: list[DataFrame] | None = None,
     min_partitions: int | None = None,
 ) -> dict[str, DataFrame]:

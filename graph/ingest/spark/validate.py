@@ -397,20 +397,24 @@ def validate_path(
     zip), or a PatentsView or PATSTAT folder (its zips unpacked into ``scratch``; its notices written beside
     the rejects file, as in process)."""
     from graph.ingest import pipeline
-    from graph.ingest.readers.common import Notice
+    from graph.ingest.readers.common import NoticeLog
     from graph.ingest.spark import patentsview, patstat
 
     readers = {"patentsview": patentsview.frames, "patstat": patstat.frames}
 
     persisted: list[DataFrame] = []
-    notices: list[Notice] = []
-    if fmt == "canonical":
-        frames = canonical.frames(spark, path, min_partitions, persisted)
-    elif fmt in readers:
-        where = scratch or rejects_file.with_name(rejects_file.name + ".unpacked")
-        frames = readers[fmt](spark, path, where, notices, persisted, min_partitions)
-    else:
+    if fmt != "canonical" and fmt not in readers:
         raise ValueError(f"Spark reads no {fmt} input")
-    outcome = validate(spark, frames, rejects_file)
+    notices = NoticeLog(pipeline.notices_file(rejects_file))  # written as they come: they may be millions
+    try:
+        if fmt == "canonical":
+            frames = canonical.frames(spark, path, min_partitions, persisted)
+        else:
+            where = scratch or rejects_file.with_name(rejects_file.name + ".unpacked")
+            frames = readers[fmt](spark, path, where, notices, persisted, min_partitions)
+        outcome = validate(spark, frames, rejects_file)
+    except BaseException:
+        notices.discard()
+        raise
     outcome.persisted.extend(persisted)
     return pipeline.noted(outcome, notices)
