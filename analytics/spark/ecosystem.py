@@ -11,6 +11,7 @@ from analytics import ecosystem
 from analytics.spark import links
 from analytics.spark.lake import Lake
 from analytics.switches import Switches
+from hotspot_kg.spark.session import storage_level
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -70,7 +71,7 @@ def tally(units: DataFrame, category: str, counting: str) -> pd.DataFrame:
 
 def compute(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(stakeholders, ownership) tables under ``switches``, as :func:`analytics.ecosystem.compute`."""
-    rows = applicant_rows(lake, switches).cache()
+    rows = applicant_rows(lake, switches).persist(storage_level(lake.spark))
     tables = []
     for category in ("type", "ownership"):
         if (switches.geo or "applicant") == "applicant":

@@ -41,11 +41,11 @@ class Lake:
         tuple) are persisted until :meth:`release`. ``keep``: an object that ``key`` names by ``id()``,
         held here so that no other object can take its id."""
         if key not in self._memo:
-            from pyspark import StorageLevel
+            from hotspot_kg.spark.session import storage_level
 
             value = build()
             for frame in _frames(value):
-                frame.persist(StorageLevel.MEMORY_AND_DISK)
+                frame.persist(storage_level(self.spark))
             self._memo[key] = (keep, value)
         return self._memo[key][1]
 

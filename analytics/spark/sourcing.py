@@ -15,6 +15,7 @@ from analytics import sourcing
 from analytics.spark import links
 from analytics.spark.lake import Lake
 from analytics.switches import Period, Switches
+from hotspot_kg.spark.session import storage_level
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -50,7 +51,7 @@ def flows(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, i
     citing = located.select(F.col("patent_id").alias("citing_id"), "city_id", citing_w.alias("w_citing"))
     cited = located.select(F.col("patent_id").alias("cited_id"), F.col("city_id").alias("source_city_id"),
                            (F.lit(1.0) / F.col("k")).alias("w_cited"))  # fmt: skip
-    c = cites.join(citing, "citing_id").cache()
+    c = cites.join(citing, "citing_id").persist(storage_level(lake.spark))
     unresolved = (c.join(cited.select("cited_id").distinct(), "cited_id", "left_anti")
                   .groupBy("city_id", "year").agg(F.sum("w_citing").alias("unresolved")))  # fmt: skip
     flow = (c.join(cited, "cited_id").groupBy("city_id", "year", "source_city_id")

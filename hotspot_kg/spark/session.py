@@ -9,10 +9,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from hotspot_kg.core.errors import SparkError
-from hotspot_kg.spark.config import SparkSettings, spark_settings
+from hotspot_kg.spark.config import STORAGE_KEY, SparkSettings, spark_settings
 from hotspot_kg.spark.jars import ensure_jars
 
 if TYPE_CHECKING:
+    from pyspark import StorageLevel
     from pyspark.sql import SparkSession
 
 PYSPARK = "3.5.9"
@@ -46,6 +47,7 @@ def conf(spark: SparkSettings, app: str) -> dict[str, str]:
         "spark.executor.memory": spark.executor_memory,
         "spark.local.dir": str(spark.local_dir),
         "spark.sql.shuffle.partitions": str(spark.shuffle_partitions),
+        STORAGE_KEY: spark.storage,
         "spark.jars": ",".join(jars),
         "spark.sql.session.timeZone": "UTC",
         "spark.sql.execution.arrow.pyspark.enabled": "true",
@@ -61,6 +63,15 @@ def conf(spark: SparkSettings, app: str) -> dict[str, str]:
         values["spark.driver.bindAddress"] = "127.0.0.1"
         values["spark.driver.host"] = "127.0.0.1"
     return {**values, **spark.conf}
+
+
+def storage_level(spark: SparkSession) -> StorageLevel:
+    """The storage level for the tables a job reuses in ``spark`` (HOTSPOT_SPARK_STORAGE, see
+    :data:`hotspot_kg.spark.config.STORAGE`): DISK_ONLY unless the session was started with ``memory``."""
+    from pyspark import StorageLevel
+
+    memory = spark.conf.get(STORAGE_KEY, "disk") == "memory"
+    return StorageLevel.MEMORY_AND_DISK if memory else StorageLevel.DISK_ONLY
 
 
 @contextmanager

@@ -31,7 +31,10 @@ def test_spark_settings_have_defaults_for_this_machine_and_say_what_is_wrong() -
         "2g",
         16,
     )
-    assert s.local and s.local_dir.name == "tmp"
+    assert s.local and s.local_dir.name == "tmp" and s.storage == "disk"
+    assert config.spark_settings({"HOTSPOT_SPARK_STORAGE": " Memory "}).storage == "memory"
+    with pytest.raises(ConfigError, match="HOTSPOT_SPARK_STORAGE='ram' is not a storage; use disk"):
+        config.spark_settings({"HOTSPOT_SPARK_STORAGE": "ram"})
     s = config.spark_settings(
         {"HOTSPOT_SPARK_MASTER": "spark://head:7077", "HOTSPOT_SPARK_CONF": "a.b=1; c.d = x=y ;",
          "HOTSPOT_SPARK_JARS": "/x.jar, /y.jar", "HOTSPOT_SPARK_SHUFFLE_PARTITIONS": "64"},
@@ -78,3 +81,18 @@ def test_the_spark_load_always_keeps_a_lake_and_a_master_needs_spark(tmp_path: P
     assert engine_and_lake(config_, "local", "canonical", SMALL, None, None) == ("local", None)
     with pytest.raises(ConfigError, match="add --engine spark"):
         engine_and_lake(config_, "local", "canonical", SMALL, None, "spark://head:7077")
+
+
+def test_reused_tables_go_to_disk_unless_the_session_says_memory() -> None:
+    from pyspark import StorageLevel
+
+    from hotspot_kg.spark.session import conf, storage_level
+
+    class Session:  # what storage_level reads of a SparkSession: its runtime conf
+        def __init__(self, values: dict[str, str]) -> None:
+            self.conf = values
+
+    values = conf(config.spark_settings({"HOTSPOT_SPARK_STORAGE": "memory"}), "t")
+    assert values[config.STORAGE_KEY] == "memory"
+    assert storage_level(Session(values)) == StorageLevel.MEMORY_AND_DISK  # type: ignore[arg-type]
+    assert storage_level(Session({})) == StorageLevel.DISK_ONLY  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.ingest.validate import FILE, LINE
 from hotspot_kg.core.errors import InputError
+from hotspot_kg.spark.session import storage_level
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -226,7 +227,6 @@ def read(
     (``input_file_block_start``); the records go back as Arrow batches. ``min_partitions`` cuts the files
     into splits of at most the largest file's size over ``min_partitions`` (Spark's split size otherwise)."""
     import pyarrow as pa
-    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.types import BooleanType, IntegerType, LongType, StringType, StructField, StructType
 
@@ -287,7 +287,7 @@ def read(
         ]
         # cached as columns (each batch of one file, so a table's reads skip the others'), and computed
         # now, while the split size holds
-        wide = lines.mapInArrow(records, StructType(fields)).persist(StorageLevel.MEMORY_AND_DISK)
+        wide = lines.mapInArrow(records, StructType(fields)).persist(storage_level(spark))
         wide.count()
     finally:
         if saved is None:

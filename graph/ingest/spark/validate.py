@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pyspark import StorageLevel
 from pyspark.sql import Column, DataFrame, Row, SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -35,6 +34,7 @@ from graph.ingest.spark import parsers as P
 from graph.ingest.spark.delimited import RANK
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS, Tally
+from hotspot_kg.spark.session import storage_level
 
 R, OK, KEPT, DUP, EXTRA, OUT = "_reason", "_ok", "_kept", "_dup", "_extra", "_o_"
 
@@ -247,7 +247,7 @@ class Validator:
         ok = c.mark_ok()
         extra = [F.col(EXTRA)] if table == "citations" else [F.lit(0).alias(EXTRA)]
         x = c.x.select(FILE, LINE, RANK, R, ok, *extra, *[v.alias(OUT + n) for n, v in outputs.items()])
-        staged = _dedupe(table, x, list(outputs)).persist(StorageLevel.MEMORY_AND_DISK)
+        staged = _dedupe(table, x, list(outputs)).persist(storage_level(self.spark))
         key = next(iter(outputs))
         if len(TABLES[table].key) == 1:
             self.keys[table] = staged.where(F.col(KEPT)).select(F.col(OUT + key).alias("_key"))
