@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from pyspark.sql import Column, DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
@@ -17,6 +18,7 @@ from graph.ingest.readers.common import Emitter
 from graph.ingest.records import ROW_ERROR, TABLES
 from graph.ingest.spark.delimited import RANK, union
 from graph.ingest.validate import FILE, LINE
+from hotspot_kg.spark.session import storage_level
 
 ASCII = r"^[\x00-\x7F]*$"
 PROVENANCE = (FILE, LINE, RANK)
@@ -85,13 +87,31 @@ def rejects(table: str, frame: DataFrame, reason: Column) -> DataFrame:
     )
 
 
+_KEPT: WeakKeyDictionary[DataFrame, Any] = WeakKeyDictionary()  # a kept frame -> its persisted JVM rows
+
+
+def kept(frame: DataFrame) -> DataFrame:
+    """``frame`` computed now and kept at the session's storage level (:func:`storage_level`: on disk by
+    default, so a large read does not fill the JVM heap), as a new frame whose plan is a scan of what was
+    kept. ``DataFrame.localCheckpoint`` cuts the plan too, but keeps its rows in the heap (MEMORY_AND_DISK, not
+    to be changed before Spark 4), which a large read fills. Released by :func:`release`."""
+    from pyspark import SparkContext
+
+    spark = frame.sparkSession
+    context = SparkContext.getOrCreate()
+    rows = frame._jdf.rdd().persist(context._getJavaStorageLevel(storage_level(spark)))  # py4j: JVM RDD[Row]
+    rows.count()
+    out = DataFrame(spark._jsparkSession.createDataFrame(rows, frame._jdf.schema()), spark)
+    _KEPT[out] = rows
+    return out
+
+
 def release(frame: DataFrame) -> None:
-    """Unpersist ``frame``, and the data of a local checkpoint (:meth:`Reading.keep`), which
-    ``DataFrame.unpersist`` leaves to Spark's cleaner."""
+    """Unpersist ``frame``, and the rows of a frame made by :func:`kept`."""
     frame.unpersist()
-    plan = frame._jdf.queryExecution().analyzed()  # py4j: the JVM plan, a LogicalRDD for a checkpoint
-    if plan.getClass().getSimpleName() == "LogicalRDD":
-        plan.rdd().unpersist(False)
+    rows = _KEPT.pop(frame, None)
+    if rows is not None:
+        rows.unpersist(False)
 
 
 def first(frame: DataFrame, key: str | Column, last: bool = False) -> DataFrame:
@@ -133,13 +153,13 @@ class Reading:
         return self.spark.createDataFrame([], schema)
 
     def keep(self, frame: DataFrame) -> DataFrame:
-        """``frame`` computed now and kept (in memory, spilling to the local disks), its plan cut to a scan of
-        what was kept: it is read by several later steps, and a reader's steps build on each other, so
-        uncut plans grow with every step (Spark plans and prints the whole tree on each adaptive re-plan:
-        minutes for a few dozen PATSTAT rows). Released with the read (:func:`release`)."""
-        kept = frame.localCheckpoint(eager=True)
-        self.persisted.append(kept)
-        return kept
+        """``frame`` computed now and kept (:func:`kept`), its plan cut to a scan of what was kept: it is read
+        by several later steps, and a reader's steps build on each other, so uncut plans grow with every step
+        (Spark plans and prints the whole tree on each adaptive re-plan: minutes for a few dozen PATSTAT
+        rows). Released with the read (:func:`release`)."""
+        out = kept(frame)
+        self.persisted.append(out)
+        return out
 
     def notice(self, file: str, line: int, table: str, message: str) -> None:
         self.emit.notice(file, line, table, message)
