@@ -8,6 +8,8 @@ database (:func:`graph.ingest.load_path.finish_load`) once the load is done.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -84,13 +86,32 @@ def load(
         console.print(f"Lake of the validated tables: {lake_root}")
         tables = lake_io.read(spark, lake_root)
         began = time.perf_counter()
-        if bulk:
-            created = load_bulk.load_files(
-                config, lambda folder: admin_csv.write(tables, folder), console=console,
-                csv_folder=csv_folder, timings=timings.bulk,
-            )  # fmt: skip
-        else:
+        if not bulk:
             assert driver is not None
             created = append.append(driver, config, tables, batch_size=batch_size, console=console, hook=hook)
-        timings.output = time.perf_counter() - began
+            timings.output = time.perf_counter() - began
+            return outcome, created
+        folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
+        try:
+            with console.status("writing import CSV files"):
+                files = admin_csv.write(tables, folder)
+        except BaseException:
+            _remove(folder, csv_folder)
+            raise
+        csv_seconds = time.perf_counter() - began
+    # the session is stopped (unless the caller runs it): its JVM's memory goes to the import and the server
+    try:
+        created = load_bulk.load_files(
+            config, lambda _: files, console=console, csv_folder=folder, timings=timings.bulk
+        )
+    finally:
+        _remove(folder, csv_folder)
+    timings.bulk.csv = csv_seconds
+    timings.output = time.perf_counter() - began
     return outcome, created
+
+
+def _remove(folder: Path, given: Path | None) -> None:
+    """Remove the import files' ``folder`` unless the caller ``given`` it (to keep them)."""
+    if given is None:
+        shutil.rmtree(folder, ignore_errors=True)
