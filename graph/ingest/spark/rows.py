@@ -95,11 +95,9 @@ def kept(frame: DataFrame) -> DataFrame:
     default, so a large read does not fill the JVM heap), as a new frame whose plan is a scan of what was
     kept. ``DataFrame.localCheckpoint`` cuts the plan too, but keeps its rows in the heap (MEMORY_AND_DISK, not
     to be changed before Spark 4), which a large read fills. Released by :func:`release`."""
-    from pyspark import SparkContext
-
     spark = frame.sparkSession
-    context = SparkContext.getOrCreate()
-    rows = frame._jdf.rdd().persist(context._getJavaStorageLevel(storage_level(spark)))  # py4j: JVM RDD[Row]
+    level = spark.sparkContext._getJavaStorageLevel(storage_level(spark))
+    rows = frame._jdf.rdd().persist(level)  # py4j: the JVM's RDD[Row]
     rows.count()
     out = DataFrame(spark._jsparkSession.createDataFrame(rows, frame._jdf.schema()), spark)
     _KEPT[out] = rows
