@@ -1,5 +1,6 @@
 """The patents' links from the lake's tables, as the graph holds them (:mod:`analytics.links` pulls the same
-from Neo4j): dated patents, their technologies, their cities under ``geo`` and their citations.
+from Neo4j): dated patents, their technologies and their cities under ``geo`` (the citations are read as
+the lake holds them, in :mod:`analytics.spark.sourcing`).
 
 A patent's year is its filing year, or under ``year = priority`` its priority year falling back to filing
 (``patent_nodes.cypher``). Only dated patents have technologies and cities here, as in the pull; a
@@ -67,19 +68,3 @@ def patent_cities(lake: Lake, years: DataFrame, geo: str = "applicant") -> DataF
         return pairs.join(years.select("patent_id"), "patent_id").distinct()
 
     return lake.memo(("patent_cities", id(years), geo == "inventor"), build, keep=years)
-
-
-def citations(lake: Lake, years: DataFrame) -> DataFrame:
-    """citing_id, cited_id, year (the citing patent's): the citations of the dated patents to patents the
-    graph holds (loaded ones or stubs)."""
-    from pyspark.sql import functions as F
-
-    known = (
-        lake.table("patents")
-        .select(F.col("id").alias("cited_id"))
-        .union(lake.table("patent_stubs").select(F.col("id").alias("cited_id")))
-    )
-    cites = (
-        lake.table("citations").select("citing_id", "cited_id").distinct().join(known.distinct(), "cited_id")
-    )
-    return cites.join(years.withColumnRenamed("patent_id", "citing_id"), "citing_id")

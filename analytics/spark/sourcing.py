@@ -15,7 +15,6 @@ from analytics import sourcing
 from analytics.spark import links
 from analytics.spark.lake import Lake
 from analytics.switches import Period, Switches
-from hotspot_kg.spark.session import storage_level
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -33,32 +32,47 @@ def self_citations(lake: Lake, cites: DataFrame) -> DataFrame:
 def flows(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
     """Weighted flows (city_id, year, source_city_id, citations), unresolved citations (city_id, year,
     unresolved) and the last year of a citing patent (None without citations or located patents), as
-    :func:`sourcing.flows` and :func:`sourcing.compute` make them."""
+    :func:`sourcing.flows` and :func:`sourcing.compute` make them.
+
+    The citations are the largest table of a large lake (166M rows at 9M patents), so they are shuffled
+    twice and no more: joined to the citing patents' cities (with the year and the weight), then left-joined
+    to the cited patents' cities, and summed in one aggregate whose rows without a source city are the
+    unresolved citations. The lake holds one row a citation pair, and every cited id is a loaded patent or a
+    stub (the validators' contract, :mod:`graph.ingest.lake`), so neither a distinct nor a join with the known
+    patents is needed.
+    """
     from pyspark.sql import functions as F
 
     years = links.patent_years(lake, switches.year)
-    cites = links.citations(lake, years)
-    last = cites.agg(F.max("year")).first()  # over every citation, self-citations too (as in the graph)
+    pairs = lake.table("citations").select("citing_id", "cited_id")
+    # the last year over every citation of a dated patent, self-citations too (as in the graph): the distinct
+    # citing patents (aggregated before their shuffle) joined to their years, not the citations themselves
+    citing_ids = pairs.select(F.col("citing_id").alias("patent_id")).distinct()
+    last = citing_ids.join(years, "patent_id").agg(F.max("year")).first()
     last_year = None if last is None or last[0] is None else int(last[0])
     if switches.self_citations == "exclude":
-        cites = cites.join(self_citations(lake, cites), ["citing_id", "cited_id"], "left_anti")
+        pairs = pairs.join(self_citations(lake, pairs), ["citing_id", "cited_id"], "left_anti")
     located = links.patent_cities(lake, years, switches.geo or "applicant")
-    if located.limit(1).count() == 0:
-        last_year = None  # nothing is located: no figure (the graph path returns the empty tables too)
     k = located.groupBy("patent_id").agg(F.count(F.lit(1)).alias("k"))
-    located = located.join(k, "patent_id")
+    weighted = located.join(k, "patent_id")
+    if weighted.limit(1).count() == 0:
+        last_year = None  # nothing is located: no figure (the graph path returns the empty tables too)
     citing_w = F.lit(1.0) if switches.counting == "whole" else F.lit(1.0) / F.col("k")
-    citing = located.select(F.col("patent_id").alias("citing_id"), "city_id", citing_w.alias("w_citing"))
-    cited = located.select(F.col("patent_id").alias("cited_id"), F.col("city_id").alias("source_city_id"),
-                           (F.lit(1.0) / F.col("k")).alias("w_cited"))  # fmt: skip
-    c = cites.join(citing, "citing_id").persist(storage_level(lake.spark))
-    unresolved = (c.join(cited.select("cited_id").distinct(), "cited_id", "left_anti")
-                  .groupBy("city_id", "year").agg(F.sum("w_citing").alias("unresolved")))  # fmt: skip
-    flow = (c.join(cited, "cited_id").groupBy("city_id", "year", "source_city_id")
-            .agg(F.sum(F.col("w_citing") * F.col("w_cited")).alias("citations")))  # fmt: skip
-    flow_pd = _sorted(flow.toPandas(), ["city_id", "year", "source_city_id"])
-    unresolved_pd = _sorted(unresolved.toPandas(), ["city_id", "year"])
-    c.unpersist()
+    citing = weighted.join(years, "patent_id").select(
+        F.col("patent_id").alias("citing_id"), "city_id", "year", citing_w.alias("w_citing")
+    )
+    cited = weighted.select(F.col("patent_id").alias("cited_id"), F.col("city_id").alias("source_city_id"),
+                            (F.lit(1.0) / F.col("k")).alias("w_cited"))  # fmt: skip
+    weight = F.col("w_citing") * F.coalesce(F.col("w_cited"), F.lit(1.0))
+    joined = pairs.join(citing, "citing_id").join(cited, "cited_id", "left")
+    summed = joined.groupBy("city_id", "year", "source_city_id").agg(F.sum(weight).alias("citations"))
+    table = summed.toPandas()
+    resolved = table["source_city_id"].notna()
+    flow_pd = _sorted(table[resolved], ["city_id", "year", "source_city_id"])
+    unresolved_pd = _sorted(
+        table[~resolved].drop(columns="source_city_id").rename(columns={"citations": "unresolved"}),
+        ["city_id", "year"],
+    )
     return flow_pd, unresolved_pd, last_year
 
 

@@ -2,7 +2,7 @@
 
 Cities A and B (CN) and C (US). P1 (2000, priority 1999): applicants in A and B, codes in fields 3 and 6;
 P2 (2001): applicant in A, inventor in C, field 3, cites P1 (same applicant a1: a self-citation) and the
-stub X; P3 (2001): an applicant without a city; P4: undated.
+stub X; P3 (2001): an applicant without a city, cites P1; P4: undated, cites P1. P1 cites the stub X.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ TABLES: dict[str, list[dict[str, Any]]] = {
                    {"patent_id": "P4", "code": "G06F 17/30"}],
     "ipc": [{"code": "H04L 29/06", "field": 3, "subclass": "H04L"}, {"code": "G06F 17/30", "field": 6,
              "subclass": "G06F"}],
-    "citations": [{"citing_id": "P2", "cited_id": "P1"}, {"citing_id": "P2", "cited_id": "X"}],
+    "citations": [{"citing_id": "P2", "cited_id": "P1"}, {"citing_id": "P2", "cited_id": "X"},
+                  {"citing_id": "P1", "cited_id": "X"}, {"citing_id": "P3", "cited_id": "P1"},
+                  {"citing_id": "P4", "cited_id": "P1"}],
     "patent_stubs": [{"id": "X"}],
 }  # fmt: skip
 PERIOD = (Period("p", 1990, 2010),)
@@ -98,13 +100,31 @@ def test_unlocated_patents_are_reported_by_year(lake: Any) -> None:
 def test_sourcing_splits_a_citation_among_the_cited_cities_and_reports_the_stub(lake: Any) -> None:
     from analytics.spark.sourcing import compute
 
+    # P2 (A) -> P1 (A, B): 1/2 to each; P2 -> X and P1 (A, B) -> X: unresolved, P1's shared between A and B;
+    # P3 (no city) and P4 (no year) count nowhere
     table, unresolved, periods = compute(lake, Switches(periods=PERIOD))
     assert periods == list(PERIOD)
     got = {(r.city_id, r.source_city_id, r.relation, r.citations, r.share) for r in table.itertuples()}
     assert got == {("A", "A", "local", 0.5, 0.5), ("A", "B", "domestic", 0.5, 0.5)}
-    assert unresolved.to_dict("records") == [{"city_id": "A", "period": "p", "unresolved": 1.0}]
+    assert unresolved.to_dict("records") == [{"city_id": "A", "period": "p", "unresolved": 1.5},
+                                             {"city_id": "B", "period": "p", "unresolved": 0.5}]  # fmt: skip
     table, unresolved, _ = compute(lake, Switches(periods=PERIOD, self_citations="exclude"))
-    assert table.empty and unresolved["unresolved"].tolist() == [1.0]
+    assert table.empty and unresolved["unresolved"].tolist() == [1.5, 0.5]
+    table, unresolved, _ = compute(lake, Switches(periods=PERIOD, counting="whole"))
+    got = {(r.city_id, r.source_city_id, r.citations) for r in table.itertuples()}
+    assert got == {("A", "A", 0.5), ("A", "B", 0.5)}  # the cited side is always shared
+    assert unresolved["unresolved"].tolist() == [2.0, 1.0]
+
+
+def test_sourcing_flows_keep_years_and_the_last_citing_year(lake: Any) -> None:
+    from analytics.spark.sourcing import flows
+
+    flow, unresolved, last = flows(lake, Switches())
+    assert last == 2001
+    assert flow.values.tolist() == [["A", 2001, "A", 0.5], ["A", 2001, "B", 0.5]]
+    assert unresolved.values.tolist() == [["A", 2000, 0.5], ["A", 2001, 1.0], ["B", 2000, 0.5]]
+    flow, unresolved, last = flows(lake, Switches(geo="inventor"))  # P2 in C cites P1, placed nowhere
+    assert last == 2001 and flow.empty and unresolved.values.tolist() == [["C", 2001, 2.0]]
 
 
 def test_collaboration_types_judge_each_patent_on_its_located_persons(lake: Any) -> None:
