@@ -1,8 +1,8 @@
 """Collaboration types per city and year in Spark SQL (:mod:`analytics.collaboration` in the graph).
 
-Per patent: its distinct persons (inventors, or applicants with ``geo = applicant``), the located ones,
-their distinct cities and countries, hence its type; each (patent, city) pair then weighs 1/(its cities)
-or 1. The per city, year and type sums are small and go through :func:`analytics.collaboration.tabulate`.
+Per patent, in one aggregate: its distinct persons (inventors, or applicants with ``geo = applicant``), the
+located ones, their distinct cities and countries, hence its type; each of its cities then weighs 1/(its
+cities) or 1. The per city, year and type sums are small and go through :func:`analytics.collaboration.tabulate`.
 """
 
 from __future__ import annotations
@@ -32,24 +32,24 @@ def compute(lake: Lake, switches: Switches) -> pd.DataFrame:
     rows = (
         link.select("patent_id", F.col(key).alias("person")).join(placed, "person").join(years, "patent_id")
     )
+    # one aggregate per patent, of sets (no distinct count, which Spark expands into a copy of the rows per
+    # distinct column): its persons, its located persons, its cities and their countries
+    located = F.col("city_id").isNotNull()
     per = rows.groupBy("patent_id", "year").agg(
-        F.countDistinct("person").alias("persons"),
-        F.countDistinct(F.when(F.col("city_id").isNotNull(), F.col("person"))).alias("located"),
-        F.countDistinct("city_id").alias("n_cities"),
-        F.countDistinct(F.when(F.col("city_id").isNotNull(), F.col("country"))).alias("n_countries"),
+        F.size(F.collect_set("person")).alias("persons"),
+        F.size(F.collect_set(F.when(located, F.col("person")))).alias("located"),
+        F.collect_set("city_id").alias("cities"),
+        F.size(F.collect_set(F.when(located, F.col("country")))).alias("n_countries"),
     )
+    n_cities = F.size("cities")
     kind = (
         F.when((F.col("persons") < 2) | (F.col("located") < 2), "single")
-        .when(F.col("n_cities") <= 1, "local")
+        .when(n_cities <= 1, "local")
         .when(F.col("n_countries") <= 1, "domestic")
         .otherwise("international")
     )
-    per = per.select("patent_id", "year", "n_cities", kind.alias("type"))
-    held = (
-        rows.where(F.col("city_id").isNotNull())
-        .select("patent_id", "city_id")
-        .distinct()
-        .join(per, "patent_id")
+    held = per.select(
+        F.explode("cities").alias("city_id"), "year", n_cities.alias("n_cities"), kind.alias("type")
     )
     w = F.lit(1.0) if switches.counting == "whole" else F.lit(1.0) / F.col("n_cities")
     sums = held.groupBy("city_id", "year", "type").agg(F.sum(w).alias("w")).toPandas()
