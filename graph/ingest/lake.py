@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from graph.ingest.staging import Staging
+from hotspot_kg.core import files
 from hotspot_kg.core.errors import LakeError
 from hotspot_kg.core.settings import PROJECT_ROOT, Settings
 
@@ -132,9 +133,8 @@ def stamp(root: Path, data_stamp: str, settings: Settings) -> Manifest:
 
 
 def _write_manifest(root: Path, manifest: Manifest) -> None:
-    tmp = root / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps(asdict(manifest), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(root / MANIFEST)
+    with files.replaced(root / MANIFEST) as partial:
+        partial.write_text(json.dumps(asdict(manifest), indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def read_manifest(root: Path) -> Manifest:

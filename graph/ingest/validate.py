@@ -39,6 +39,7 @@ from graph.ingest.records import LOAD_ORDER, ROW_ERROR, TABLES, Row
 from graph.ingest.staging import Staging
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.stakeholders import classify
+from hotspot_kg.core import files
 
 ORIGINS = ("applicant", "examiner", "unknown")
 PROGRESS_EVERY = 10_000
@@ -485,15 +486,8 @@ def validate(
 
 
 def _write_rejects(rejects_file: Path, rejected: list[pd.DataFrame]) -> None:
-    rejects_file.parent.mkdir(parents=True, exist_ok=True)
-    partial_file = rejects_file.with_name(rejects_file.name + ".partial")
-    try:
-        with open(partial_file, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(REJECT_COLUMNS)
-            for rejects in rejected:
-                writer.writerows(rejects.sort_index().itertuples(index=False))
-    except BaseException:
-        partial_file.unlink(missing_ok=True)
-        raise
-    partial_file.replace(rejects_file)
+    with files.replaced(rejects_file) as partial, open(partial, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(REJECT_COLUMNS)
+        for rejects in rejected:
+            writer.writerows(rejects.sort_index().itertuples(index=False))

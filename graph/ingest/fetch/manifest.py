@@ -1,6 +1,6 @@
 """``manifest.json``: what a fetch brought into a folder, file by file, so that a load can name its data.
 
-Written beside the files after each one arrives (atomically: a temporary file renamed), so an
+Written beside the files after each one arrives (atomically: a partial file renamed), so an
 interrupted fetch leaves a manifest of the files that are complete. One entry per file: name, URL,
 bytes, sha256, when it was fetched (UTC, ISO 8601), the source's release date when the source gives
 one, and the server's ``Last-Modified``. ``hotspot-kg load`` reads it to record the dataset's
@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hotspot_kg.core.errors import InputError
+from hotspot_kg.core.files import replaced
 
 FILENAME = "manifest.json"
 VERSION = 1
@@ -102,7 +102,6 @@ class Manifest:
         """Write ``folder/manifest.json`` atomically; the path written."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / FILENAME
-        tmp = path.with_name(FILENAME + ".tmp")
-        tmp.write_text(json.dumps(self.to_json(), indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        with replaced(path) as partial:
+            partial.write_text(json.dumps(self.to_json(), indent=2) + "\n", encoding="utf-8")
         return path

@@ -32,6 +32,7 @@ from typing import IO, Protocol
 from graph.ingest.cities import City, Gazetteer, gazetteer
 from graph.ingest.records import ROW_ERROR, Row
 from graph.ingest.stakeholders import classify
+from hotspot_kg.core import files
 
 Record = Row
 
@@ -74,7 +75,7 @@ class NoticeLog:
 
     def __init__(self, target: Path) -> None:
         self.target = target
-        self.partial = target.with_name(target.name + ".partial")
+        self.partial = files.partial_of(target)
         self._file: IO[str] | None = None
         self._write: Callable[[Iterable[object]], object] | None = None  # the CSV writer's writerow
         self._count = 0

@@ -32,6 +32,7 @@ from graph.ingest.cities import fold, gazetteer
 from graph.ingest.fetch.http import Backoff, Wait, get_json
 from graph.ingest.fetch.manifest import Entry, Manifest, sha256_of
 from graph.ingest.science.openalex_records import Tables
+from hotspot_kg.core import files
 from hotspot_kg.core.errors import InputError
 
 API = "https://api.openalex.org"
@@ -141,12 +142,9 @@ def fetch(fetcher: Fetcher, query: Query) -> dict[str, int]:
 
 
 def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with gzip.open(tmp, "wt", encoding="utf-8") as f:
+    with files.replaced(path) as partial, gzip.open(partial, "wt", encoding="utf-8") as f:
         for record in records:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    tmp.replace(path)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.ingest.cities import City, Gazetteer
 from graph.ingest.records import TABLES
+from hotspot_kg.core import files
 
 NEAREST_KM = 50.0
 _PREFIX = "https://openalex.org/"
@@ -125,12 +126,10 @@ class Tables:
             columns = [c for c in TABLES[table].columns if c != "field" or table == "works"]
             columns = [c for c in columns if c not in ("domain", "type_rule")]
             path = out / f"{table}.csv"
-            tmp = path.with_name(path.name + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as f:
+            rows = list(rows)
+            with files.replaced(path) as partial, partial.open("w", encoding="utf-8", newline="") as f:
                 writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
                 writer.writeheader()
-                rows = list(rows)
                 writer.writerows(rows)
-            tmp.replace(path)
             counts[table] = len(rows)
         return counts

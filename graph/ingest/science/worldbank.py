@@ -20,6 +20,7 @@ import requests
 from graph.ingest.fetch.http import Backoff, Wait, get_json
 from graph.ingest.fetch.manifest import Entry, Manifest, sha256_of
 from graph.ingest.records import CONTEXT_COLUMNS
+from hotspot_kg.core import files
 from hotspot_kg.core.errors import FetchError, InputError
 
 API = "https://api.worldbank.org/v2"
@@ -81,12 +82,10 @@ def merge(path: Path, rows: list[dict[str, str]], countries: set[str]) -> int:
             if unknown:
                 raise InputError(f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}; see the README")
             kept = [r for r in reader if (r.get("area_id") or "").upper() not in countries]
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as f:
+    with files.replaced(path) as partial, partial.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(CONTEXT_COLUMNS), restval="")
         writer.writeheader()
         writer.writerows(kept + rows)
-    tmp.replace(path)
     return len(rows)
 
 

@@ -34,6 +34,7 @@ from graph.ingest.spark import parsers as P
 from graph.ingest.spark.delimited import RANK
 from graph.ingest.stakeholders import TYPES as APPLICANT_TYPES
 from graph.ingest.validate import FILE, LINE, ORIGINS, REJECT_COLUMNS, Tally
+from hotspot_kg.core import files
 from hotspot_kg.spark.session import storage_level
 
 R, OK, KEPT, DUP, EXTRA, OUT = "_reason", "_ok", "_kept", "_dup", "_extra", "_o_"
@@ -371,18 +372,11 @@ def _union(frames: list[DataFrame]) -> DataFrame:
 
 def write_rejects(rejects_file: Path, rejects: Iterable[Row]) -> None:
     """The rejects (``_t``, ``_rank``, file, line, table, reason; in order) as CSV, row by row from Spark, atomically."""
-    rejects_file.parent.mkdir(parents=True, exist_ok=True)
-    partial_file = rejects_file.with_name(rejects_file.name + ".partial")
-    try:
-        with open(partial_file, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(REJECT_COLUMNS)
-            for row in rejects:
-                writer.writerow(row[2:])
-    except BaseException:
-        partial_file.unlink(missing_ok=True)
-        raise
-    partial_file.replace(rejects_file)
+    with files.replaced(rejects_file) as partial, open(partial, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(REJECT_COLUMNS)
+        for row in rejects:
+            writer.writerow(row[2:])
 
 
 def validate_path(
