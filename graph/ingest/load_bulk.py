@@ -17,7 +17,8 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,55 +137,60 @@ def load(
 ) -> Counts:
     """Import ``staging`` into the empty local database; return what was created, by label and type.
 
-    The import CSVs go to ``csv_folder`` when given (and are kept), else to a temporary folder.
-    """
-    return load_files(
-        config, lambda folder: bulk_csv.write(staging, folder), console=console, csv_folder=csv_folder,
-        timings=timings,
-    )  # fmt: skip
-
-
-def load_files(
-    config: Settings,
-    write: Callable[[Path], bulk_csv.ImportFiles],
-    *,
-    console: Console | None = None,
-    csv_folder: Path | None = None,
-    timings: Timings | None = None,
-) -> Counts:
-    """Check the database is empty, ``write`` the import files into a folder, then stop the server, import
-    them, start it and create the schema; return what was created, by label and type.
-
-    The in-process load writes the files from its staging, the Spark load from its lake
-    (:mod:`graph.ingest.spark.admin_csv`); they go to ``csv_folder`` when given (and are kept).
+    Check the database is empty, write the import files (to ``csv_folder`` when given, and kept; else to a
+    temporary folder), then stop the server, import them, start it and create the schema. The Spark load
+    calls the two halves itself (:func:`write_files` from its lake, then :func:`import_files`), to stop its
+    session in between.
     """
     console = console or Console(stderr=True)
     timings = timings if timings is not None else Timings()
-    echo = lambda message: console.print(message, markup=False)  # noqa: E731
-    check_ready(config, echo)
+    check_ready(config, lambda message: console.print(message, markup=False))
+    with import_folder(csv_folder) as folder:
+        files = write_files(lambda into: bulk_csv.write(staging, into), folder, console, timings)
+        return import_files(config, files, console, timings)
+
+
+@contextmanager
+def import_folder(csv_folder: Path | None) -> Iterator[Path]:
+    """The folder of the import files: ``csv_folder`` when given (kept), else a temporary one, removed after."""
     folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
     try:
-        started = time.perf_counter()
-        with console.status("writing import CSV files"):
-            files = write(folder)
-        timings.csv = time.perf_counter() - started
-        console.print(
-            f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}"
-        )
-        started = time.perf_counter()
-        if process.running_pid(config.local) is not None:
-            server.stop(config, echo=echo)
-        timings.stop = time.perf_counter() - started
-        with console.status("neo4j-admin database import"):
-            timings.admin_import = admin_import(config.local, files, config.database)
-        started = time.perf_counter()
-        server.start(config, echo=echo)
-        timings.start = time.perf_counter() - started
-        with db.connect(config) as driver:
-            started = time.perf_counter()
-            schema.ensure(driver, config.database)
-            timings.schema = time.perf_counter() - started
-            return load_online.counts(driver, config.database)
+        yield folder
     finally:
         if csv_folder is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_files(
+    write: Callable[[Path], bulk_csv.ImportFiles], folder: Path, console: Console, timings: Timings
+) -> bulk_csv.ImportFiles:
+    """``write`` the import files into ``folder`` (timed in ``timings.csv``)."""
+    started = time.perf_counter()
+    with console.status("writing import CSV files"):
+        files = write(folder)
+    timings.csv = time.perf_counter() - started
+    console.print(
+        f"wrote {files.rows('nodes'):,} nodes, {files.rows('relationships'):,} relationships to {folder}",
+        markup=False,
+    )
+    return files
+
+
+def import_files(config: Settings, files: bulk_csv.ImportFiles, console: Console, timings: Timings) -> Counts:
+    """Stop the server, import ``files`` into the empty database, start it and create the schema; return
+    what was created, by label and type (the database was checked empty by :func:`check_ready`)."""
+    echo = lambda message: console.print(message, markup=False)  # noqa: E731
+    started = time.perf_counter()
+    if process.running_pid(config.local) is not None:
+        server.stop(config, echo=echo)
+    timings.stop = time.perf_counter() - started
+    with console.status("neo4j-admin database import"):
+        timings.admin_import = admin_import(config.local, files, config.database)
+    started = time.perf_counter()
+    server.start(config, echo=echo)
+    timings.start = time.perf_counter() - started
+    with db.connect(config) as driver:
+        started = time.perf_counter()
+        schema.ensure(driver, config.database)
+        timings.schema = time.perf_counter() - started
+        return load_online.counts(driver, config.database)

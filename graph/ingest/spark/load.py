@@ -8,10 +8,9 @@ database (:func:`graph.ingest.load_path.finish_load`) once the load is done.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,51 +66,38 @@ def load(
         load_bulk.check_ready(config, echo)
     elif driver is None:
         raise ValueError("an online load needs a driver")
-    began = time.perf_counter()
-    with session(master=master, app=f"hotspot-kg load {fmt}") as spark:
-        timings.start = time.perf_counter() - began
+    with ExitStack() as stack:
+        folder = stack.enter_context(load_bulk.import_folder(csv_folder)) if bulk else None
         began = time.perf_counter()
-        with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
-            scratch = lake_root.with_name(f".{lake_root.name}-unpacked")
-            try:
-                outcome = validate.validate_path(spark, path, rejects_file, fmt=fmt, scratch=scratch)
+        with session(master=master, app=f"hotspot-kg load {fmt}") as spark:
+            timings.start = time.perf_counter() - began
+            began = time.perf_counter()
+            with console.status(f"Spark ({spark.sparkContext.master}): reading and validating {path}"):
+                scratch = lake_root.with_name(f".{lake_root.name}-unpacked")
                 try:
-                    source = {"format": fmt, "path": str(path.resolve())}
-                    lake_io.write(outcome.tables, lake_root, source=source)
+                    outcome = validate.validate_path(spark, path, rejects_file, fmt=fmt, scratch=scratch)
+                    try:
+                        source = {"format": fmt, "path": str(path.resolve())}
+                        lake_io.write(outcome.tables, lake_root, source=source)
+                    finally:
+                        outcome.unpersist()
                 finally:
-                    outcome.unpersist()
-            finally:
-                source_tables.remove(scratch)
-        timings.validate = time.perf_counter() - began
-        console.print(f"Lake of the validated tables: {lake_root}")
-        tables = lake_io.read(spark, lake_root)
-        began = time.perf_counter()
-        if not bulk:
-            assert driver is not None
-            created = append.append(driver, config, tables, batch_size=batch_size, console=console, hook=hook)
-            timings.output = time.perf_counter() - began
-            return outcome, created
-        folder = csv_folder or Path(tempfile.mkdtemp(prefix="hotspot-import-"))
-        try:
-            with console.status("writing import CSV files"):
-                files = admin_csv.write(tables, folder)
-        except BaseException:
-            _remove(folder, csv_folder)
-            raise
-        csv_seconds = time.perf_counter() - began
-    # the session is stopped (unless the caller runs it): its JVM's memory goes to the import and the server
-    try:
-        created = load_bulk.load_files(
-            config, lambda _: files, console=console, csv_folder=folder, timings=timings.bulk
-        )
-    finally:
-        _remove(folder, csv_folder)
-    timings.bulk.csv = csv_seconds
+                    source_tables.remove(scratch)
+            timings.validate = time.perf_counter() - began
+            console.print(f"Lake of the validated tables: {lake_root}", markup=False)
+            tables = lake_io.read(spark, lake_root)
+            began = time.perf_counter()
+            if folder is None:
+                assert driver is not None
+                created = append.append(
+                    driver, config, tables, batch_size=batch_size, console=console, hook=hook
+                )
+                timings.output = time.perf_counter() - began
+                return outcome, created
+            files = load_bulk.write_files(
+                lambda into: admin_csv.write(tables, into), folder, console, timings.bulk
+            )
+        # the session is stopped (unless the caller runs it): its JVM's memory goes to the import and the server
+        created = load_bulk.import_files(config, files, console, timings.bulk)
     timings.output = time.perf_counter() - began
     return outcome, created
-
-
-def _remove(folder: Path, given: Path | None) -> None:
-    """Remove the import files' ``folder`` unless the caller ``given`` it (to keep them)."""
-    if given is None:
-        shutil.rmtree(folder, ignore_errors=True)
