@@ -16,7 +16,9 @@ the graph (the baseline) and on Spark from the lake (``analyze --engine spark``,
 both with their write-back. A row a step (seconds of each engine, their ratio), and a row of all steps with
 the Spark session's start and the peak memory of every process (Python, the Spark JVM, the server).
 The universe is loaded in process up to HOTSPOT_BENCH_LOCAL_MAX patents (default 2,000,000), on Spark above.
-``HOTSPOT_BENCH_ENGINES=spark,graph`` runs only the named engines, in that order (the ratios need both).
+``HOTSPOT_BENCH_ENGINES=spark,graph`` runs only the named engines, in that order (the ratios need both);
+``HOTSPOT_BENCH_STEPS=sourcing,ecosystem`` only the named steps. A step that fails in the graph (at 9M
+patents, the server runs out of transaction memory) is reported (``graph_failed``) and the next one runs.
 With ``HOTSPOT_BENCH_KEEP=DIR`` (as for ``python -m benchmarks load``), a universe kept in DIR is reused, and so
 is a graph kept in the benchmark's instance with its lake, if the lake still matches the database (for
 example after ``HOTSPOT_BENCH_KEEP=DIR python -m benchmarks load --engine spark --sizes 9000000
@@ -29,11 +31,12 @@ import argparse
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
+from neo4j.exceptions import Neo4jError
 from rich.console import Console
 
 from analytics import (
@@ -158,17 +161,43 @@ def _check_holds(driver: Driver, folder: Path) -> int:
     return n
 
 
+def _engine_steps(
+    driver: Driver, config: settings_module.Settings, engine: str, names: list[str], lake_root: Path,
+    failures: dict[str, str],
+) -> Iterator[tuple[str, str, float]]:  # fmt: skip
+    """``analyze``'s steps on one engine, as :func:`analytics.analyze.run_all` yields them. On the graph each
+    step runs alone and one that fails (the server out of transaction memory, say) is recorded in
+    ``failures`` and the next one runs: the benchmark asks whether each finishes. Spark's steps share one
+    session (and what they derive from the lake), so a failure there ends the run."""
+    from analytics.analyze import run_all
+
+    s = Switches()
+    if engine == "spark":
+        yield from run_all(
+            driver, names, s, config.database, engine="spark", lake_root=lake_root, config=config
+        )
+        return
+    for name in names:
+        try:
+            yield from run_all(driver, [name], s, config.database)
+        except (HotspotError, Neo4jError) as error:
+            failures[name] = str(error).strip().splitlines()[0][:300]
+
+
 def _engine_rows(
     driver: Driver, config: settings_module.Settings, lake_root: Path, size: int, console: Console
 ) -> list[dict[str, Any]]:
     """The Spark steps of analyze, in the graph and on Spark, on the graph and lake of one universe."""
-    from analytics.analyze import run_all
     from analytics.spark.analyze import SPARK_STEPS
     from benchmarks.memory import PeakMemory
 
-    names, s = list(SPARK_STEPS), Switches()
+    chosen = [n.strip() for n in os.environ.get("HOTSPOT_BENCH_STEPS", "").split(",") if n.strip()]
+    if set(chosen) - set(SPARK_STEPS):
+        raise SystemExit(f"HOTSPOT_BENCH_STEPS={','.join(chosen)}: name steps among {', '.join(SPARK_STEPS)}")
+    names = [n for n in SPARK_STEPS if not chosen or n in chosen]
     server = lambda: process.running_pid(config.local)  # noqa: E731
     seconds: dict[str, dict[str, float]] = {}
+    failed: dict[str, dict[str, str]] = {}
     totals: dict[str, tuple[float, dict[str, float]]] = {}
     engines = [
         e.strip() for e in os.environ.get("HOTSPOT_BENCH_ENGINES", "graph,spark").split(",") if e.strip()
@@ -178,13 +207,15 @@ def _engine_rows(
     for engine in engines:
         autocommit(driver, "novelty_clear")  # each engine pays its whole novelty write-back
         steps: dict[str, float] = {}
+        failures = failed.setdefault(engine, {})
         with PeakMemory(server) as memory:
             began = time.perf_counter()
-            for name, _, took in run_all(driver, names, s, config.database, engine=engine, lake_root=lake_root,
-                                         config=config):  # fmt: skip
+            for name, summary, took in _engine_steps(driver, config, engine, names, lake_root, failures):
                 steps[name] = took
-                console.print(f"{size:,} {name} on {engine}: {took:.1f} s")
+                console.print(f"{size:,} {name} on {engine}: {took:.1f} s ({summary})", markup=False)
             total = time.perf_counter() - began
+        for name, why in failures.items():
+            console.print(f"{size:,} {name} on {engine}: FAILED: {why}", markup=False)
         seconds[engine] = steps
         totals[engine] = (total, memory.gigabytes())
 
@@ -198,7 +229,8 @@ def _engine_rows(
     rows = [
         {"benchmark": "indicators", "engine": "spark", "case": name, "patents": size,
          "seconds": of("spark", name), "baseline_seconds": of("graph", name),
-         "ratio": ratio(of("spark", name), of("graph", name))}
+         "ratio": ratio(of("spark", name), of("graph", name)),
+         **{f"{e}_failed": f[name] for e, f in failed.items() if name in f}}
         for name in names
     ]  # fmt: skip
     spark_total, spark_memory = totals.get("spark", (None, {}))
@@ -211,6 +243,7 @@ def _engine_rows(
          "spark_start_seconds": round(spark_total - sum(seconds["spark"].values()), 2)
          if spark_total is not None else None,
          **{f"spark_{k}": v for k, v in spark_memory.items()}, **{f"graph_{k}": v for k, v in graph_memory.items()},
+         **{f"{e}_failed": ",".join(f) for e, f in failed.items() if f},
          "load_average": round(os.getloadavg()[0], 1)}
     )  # fmt: skip
     return rows

@@ -42,16 +42,19 @@ DEFAULT_ABOVE = 2_000_000
 def _novelty(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
     """Scored on Spark; written through the Spark connector (:mod:`analytics.spark.write`) when the
     connection ``config`` is given, else by the graph engine's run (:func:`analytics.novelty_graph.write`)."""
+    began = time.perf_counter()
     table, _ = novelty.scored(lake, s)  # persisted by the lake for the write and the later steps
     scored = table.count()
     novel = table.where("novel = 1").count()
+    done = f"{scored} patents scored on Spark in {time.perf_counter() - began:.0f} s, {novel} novel"
+    began = time.perf_counter()
     if config is not None:
         from analytics.spark.write import write_novelty
 
         written = write_novelty(lake, driver, config, s, table)
-        return f"{scored} patents scored on Spark, {novel} novel; wrote {written} through the Spark connector"
+        return f"{done}; wrote {written} through the Spark connector in {time.perf_counter() - began:.0f} s"
     run = novelty_graph.write(driver, novelty_graph.compute(driver, s, db), db)
-    return f"{scored} patents scored on Spark, {novel} novel; wrote {run.written} from the graph engine's run"
+    return f"{done}; wrote {run.written} from the graph engine's run in {time.perf_counter() - began:.0f} s"
 
 
 def _specialisation(lake: Lake, driver: Driver, s: Switches, db: str | None, config: Settings | None) -> str:
