@@ -30,7 +30,7 @@ from analytics import (
     store_tables,
 )
 from analytics.switches import Period, Switches, parse_periods
-from hotspot_kg.core.errors import IndicatorError
+from hotspot_kg.core.errors import IndicatorError, ServerOutOfMemory
 from hotspot_kg.core.settings import Settings
 
 Step = Callable[[Driver, Switches, str | None], str]
@@ -142,9 +142,21 @@ STEPS: dict[str, Step] = {
 
 
 def run_step(name: str, driver: Driver, switches: Switches, database: str | None = None) -> tuple[str, float]:
-    """Run one step; its summary and seconds taken."""
+    """Run one step; its summary and seconds taken. A step that Spark also computes and that the server has
+    not the memory for says so (the graph's pulls hold a whole table in one transaction)."""
     t0 = time.perf_counter()
-    summary = STEPS[name](driver, switches, database)
+    try:
+        summary = STEPS[name](driver, switches, database)
+    except ServerOutOfMemory as e:
+        from analytics.spark.analyze import SPARK_STEPS
+
+        if name not in SPARK_STEPS:
+            raise
+        raise ServerOutOfMemory(
+            f"{name}: {e}; or compute it on Spark from the lake of the graph's load, which needs no more memory "
+            f"for a larger graph: `hotspot-kg analyze {name} --engine spark` (see the README, Large data on "
+            "Apache Spark)"
+        ) from e
     return summary, time.perf_counter() - t0
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
+from hotspot_kg.core.db import memory_explained
 from hotspot_kg.core.errors import QueryError
 from hotspot_kg.core.queries import load
 
@@ -88,7 +89,7 @@ def pull(
         )
 
     try:
-        with driver.session(database=database) as session:
+        with driver.session(database=database) as session, memory_explained():
             patents, classified, ipc, located, cites, family = session.execute_read(work)
     except neo4j_errors.ClientError as e:
         raise QueryError(f"pulling the patents' links failed ({e.code}): {e.message}") from e

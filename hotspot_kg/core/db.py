@@ -5,14 +5,15 @@ Functions here take an open :class:`neo4j.Driver`; only :func:`connect` builds o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
 from neo4j import Driver, GraphDatabase, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from hotspot_kg.core.errors import ConnectionFailed, QueryError
+from hotspot_kg.core.errors import ConnectionFailed, QueryError, ServerOutOfMemory
 from hotspot_kg.core.settings import Settings
 
 
@@ -60,14 +61,41 @@ def run(
     """Run one query in a managed transaction and return its records as a DataFrame."""
     routing = RoutingControl.WRITE if write else RoutingControl.READ
     try:
-        return driver.execute_query(
-            Query(query, timeout=timeout),
-            dict(params or {}),
-            database_=database,
-            routing_=routing,
-            result_transformer_=lambda result: result.to_df(),
-        )
+        with memory_explained():
+            return driver.execute_query(
+                Query(query, timeout=timeout),
+                dict(params or {}),
+                database_=database,
+                routing_=routing,
+                result_transformer_=lambda result: result.to_df(),
+            )
     except neo4j_errors.CypherSyntaxError as e:
         raise QueryError(f"Cypher syntax error: {e.message}") from e
     except neo4j_errors.ClientError as e:
         raise QueryError(f"Neo4j refused the query ({e.code}): {e.message}") from e
+
+
+# what a server says when a transaction needs more memory than all transactions may take together
+# (dbms.memory.transaction.total.max), than one may take (db.memory.transaction.max), or than the heap holds
+MEMORY_CODES = (
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    "Neo.ClientError.General.TransactionOutOfMemoryError",
+    "Neo.TransientError.General.OutOfMemoryError",
+)
+
+
+@contextmanager
+def memory_explained() -> Iterator[None]:
+    """Turn the server running out of memory for one transaction into a :class:`ServerOutOfMemory` that says
+    how to give it more."""
+    try:
+        yield
+    except neo4j_errors.Neo4jError as e:
+        if e.code not in MEMORY_CODES:
+            raise
+        raise ServerOutOfMemory(
+            f"Neo4j ran out of memory for one transaction ({e.message}). Give the server more heap: the "
+            "project's server takes HOTSPOT_NEO4J_HEAP (default 4g; e.g. 8g, then `hotspot-kg neo4j stop` and "
+            "`hotspot-kg neo4j start`); another server, server.memory.heap.max_size, "
+            "dbms.memory.transaction.total.max and db.memory.transaction.max in its neo4j.conf"
+        ) from e

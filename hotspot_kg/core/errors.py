@@ -27,6 +27,10 @@ class QueryError(HotspotError):
     """A named query is missing, malformed, or was called with wrong parameters."""
 
 
+class ServerOutOfMemory(QueryError):
+    """The server ran out of the memory one transaction may use (a query too large for its heap)."""
+
+
 class InputError(HotspotError):
     """An input file cannot be read at all (wrong columns, bad encoding, truncated archive)."""
 

@@ -9,7 +9,7 @@ import pytest
 
 from analytics.analyze import switches
 from analytics.spark import analyze as spark_analyze
-from hotspot_kg.core.errors import IndicatorError, LakeError
+from hotspot_kg.core.errors import IndicatorError, LakeError, ServerOutOfMemory
 
 
 @pytest.fixture
@@ -60,3 +60,19 @@ def test_spark_refuses_family_and_cluster_units_only_for_its_own_steps() -> None
         spark_analyze.check(["clusters", "sourcing", "store"], family)
     spark_analyze.check(["clusters", "store"], family)  # graph steps: no refusal
     spark_analyze.check(["sourcing"], switches())
+
+
+def test_a_graph_step_the_server_has_no_memory_for_points_to_spark(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analytics import analyze
+
+    def short(driver: object, s: object, db: object) -> str:
+        raise ServerOutOfMemory("Neo4j ran out of memory for one transaction")
+
+    for name in ("collaboration", "network"):
+        monkeypatch.setitem(analyze.STEPS, name, short)
+    with pytest.raises(
+        ServerOutOfMemory, match=r"^collaboration: Neo4j ran out.*analyze collaboration --engine spark"
+    ):
+        analyze.run_step("collaboration", None, switches())  # type: ignore[arg-type]
+    with pytest.raises(ServerOutOfMemory, match=r"^Neo4j ran out of memory for one transaction$"):
+        analyze.run_step("network", None, switches())  # type: ignore[arg-type]  # GDS's step: no Spark
