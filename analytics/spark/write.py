@@ -1,8 +1,7 @@
 """Novelty written back from Spark (``analyze novelty --engine spark``), the same properties and links as
 :func:`analytics.novelty_graph.write` writes: the per-patent rows (large) go through Neo4j's Connector for
 Apache Spark with the project's Cypher files (``UNWIND $rows AS row`` run on the connector's ``event``,
-:func:`graph.ingest.spark.append.connector_query`), through one partition as the load's append does (the
-patents' properties in groups that share one result, as the graph engine writes them);
+:func:`graph.ingest.spark.append.connector_query`), through one partition as the load's append does;
 the patents an earlier run scored are read through the connector (``novelty_held_ids``) and those no
 longer scored cleared through the driver (``novelty_unset_patents``,
 ``novelty_clear_links``)."""
@@ -30,30 +29,11 @@ if TYPE_CHECKING:
 BATCH = 10_000
 
 
-def _connector(frame: DataFrame, config: Settings, name: str, batch: int = BATCH) -> int:
-    """Write ``frame``'s rows with the named query, ``batch`` rows a transaction; the rows written."""
+def _connector(frame: DataFrame, config: Settings, name: str) -> int:
     (frame.coalesce(1).write.format(FORMAT).options(**connector_options(config))
-     .option("query", connector_query(name)).option("batch.size", str(batch))
+     .option("query", connector_query(name)).option("batch.size", str(BATCH))
      .option("transaction.retries", "5").mode("Overwrite").save())  # fmt: skip
     return int(frame.count())
-
-
-def _groups(table: DataFrame, settings: str) -> DataFrame:
-    """The scored patents in groups of about :data:`BATCH` that share one result (novel, type, counts), a row
-    a group with its patents' ids, as the graph engine writes them: a few hundred rows of ids instead of a
-    row of five values per patent (the write of 8.4M patents' rows one by one took 427 s at 9M patents)."""
-    from pyspark.sql import functions as F
-
-    names = ["novel", "novelty_type", "new_classes", "new_pairs"]
-    rows = table.select("patent_id", (F.col("novel") == 1).alias("novel"), *names[1:])
-    parts = rows.groupBy(*names).agg(F.ceil(F.count(F.lit(1)) / BATCH).alias("parts"))
-    chunk = F.pmod(F.xxhash64("patent_id"), F.col("parts")).alias("chunk")
-    chunked = rows.join(F.broadcast(parts), names).select("patent_id", *names, chunk)
-    return (
-        chunked.groupBy(*names, "chunk")
-        .agg(F.collect_list("patent_id").alias("ids"))
-        .select(*names, F.lit(settings).alias("settings"), "ids")
-    )
 
 
 def _held(spark: SparkSession, config: Settings) -> DataFrame | None:
@@ -70,6 +50,8 @@ def write_novelty(
     """Replace earlier novelty results by those of the lake under ``switches`` (``table``: the scored
     patents of :func:`analytics.spark.novelty.scored`, when already made; the lake keeps them persisted);
     the rows written."""
+    from pyspark.sql import functions as F
+
     db = config.database
     if table is None:
         table, _ = novelty.scored(lake, switches)
@@ -78,8 +60,9 @@ def write_novelty(
     stale = sorted(str(r[0]) for r in gone.toLocalIterator()) if gone is not None else []
     written = {"unset": write_rows(driver, "novelty_unset_patents", stale, None, db, 50_000)}
     settings = json.dumps(settings_of(switches), sort_keys=True)
-    _connector(_groups(table, settings), config, "novelty_write_patent_groups", batch=1)
-    written["patents"] = int(table.count())
+    rows = table.select("patent_id", (F.col("novel") == 1).alias("novel"), "novelty_type", "new_classes",
+                        "new_pairs", F.lit(settings).alias("settings"))  # fmt: skip
+    written["patents"] = _connector(rows, config, "novelty_write_patent_rows")
     autocommit(driver, "novelty_clear_links", database=db)
     introduced, first_pairs = novelty.firsts(lake, switches)
     written["introduced"] = _connector(introduced, config, "novelty_write_introduced")
