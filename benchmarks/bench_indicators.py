@@ -17,7 +17,9 @@ both with their write-back. A row a step (seconds of each engine, their ratio), 
 the Spark session's start and the peak memory of every process (Python, the Spark JVM, the server).
 The universe is loaded in process up to HOTSPOT_BENCH_LOCAL_MAX patents (default 2,000,000), on Spark above.
 ``HOTSPOT_BENCH_ENGINES=spark,graph`` runs only the named engines, in that order (the ratios need both);
-``HOTSPOT_BENCH_STEPS=sourcing,ecosystem`` only the named steps. A step that fails in the graph (at 9M
+``HOTSPOT_BENCH_STEPS=sourcing,ecosystem`` only the named steps; ``HOTSPOT_BENCH_CLUSTER=2`` runs Spark on
+a standalone cluster of that many one-core workers started on this machine (to show that the same job runs
+there) instead of HOTSPOT_SPARK_MASTER. A step that fails in the graph (at 9M
 patents, the server runs out of transaction memory) is reported (``graph_failed``) and the next one runs.
 With ``HOTSPOT_BENCH_KEEP=DIR`` (as for ``python -m benchmarks load``), a universe kept in DIR is reused, and so
 is a graph kept in the benchmark's instance with its lake, if the lake still matches the database (for
@@ -32,6 +34,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +166,7 @@ def _check_holds(driver: Driver, folder: Path) -> int:
 
 def _engine_steps(
     driver: Driver, config: settings_module.Settings, engine: str, names: list[str], lake_root: Path,
-    failures: dict[str, str],
+    failures: dict[str, str], master: str | None = None,
 ) -> Iterator[tuple[str, str, float]]:  # fmt: skip
     """``analyze``'s steps on one engine, as :func:`analytics.analyze.run_all` yields them. On the graph each
     step runs alone and one that fails (the server out of transaction memory, say) is recorded in
@@ -174,7 +177,14 @@ def _engine_steps(
     s = Switches()
     if engine == "spark":
         yield from run_all(
-            driver, names, s, config.database, engine="spark", lake_root=lake_root, config=config
+            driver,
+            names,
+            s,
+            config.database,
+            engine="spark",
+            lake_root=lake_root,
+            master=master,
+            config=config,
         )
         return
     for name in names:
@@ -204,13 +214,23 @@ def _engine_rows(
     ]
     if not engines or set(engines) - {"graph", "spark"}:
         raise SystemExit(f"HOTSPOT_BENCH_ENGINES={','.join(engines)}: name graph, spark or both")
+    workers = int(os.environ.get("HOTSPOT_BENCH_CLUSTER", "0") or 0)
     for engine in engines:
         autocommit(driver, "novelty_clear")  # each engine pays its whole novelty write-back
         steps: dict[str, float] = {}
         failures = failed.setdefault(engine, {})
-        with PeakMemory(server) as memory:
+        with ExitStack() as stack, PeakMemory(server) as memory:
+            master = None
+            if engine == "spark" and workers:
+                from hotspot_kg.spark.cluster import StandaloneCluster
+
+                cluster = StandaloneCluster(lake_root.parent / "cluster", workers=workers, cores=1)
+                master = stack.enter_context(cluster).master_url
+                console.print(f"{size:,}: Spark on a standalone cluster of {workers} workers at {master}")
             began = time.perf_counter()
-            for name, summary, took in _engine_steps(driver, config, engine, names, lake_root, failures):
+            for name, summary, took in _engine_steps(
+                driver, config, engine, names, lake_root, failures, master
+            ):
                 steps[name] = took
                 console.print(f"{size:,} {name} on {engine}: {took:.1f} s ({summary})", markup=False)
             total = time.perf_counter() - began
@@ -244,6 +264,7 @@ def _engine_rows(
          if spark_total is not None else None,
          **{f"spark_{k}": v for k, v in spark_memory.items()}, **{f"graph_{k}": v for k, v in graph_memory.items()},
          **{f"{e}_failed": ",".join(f) for e, f in failed.items() if f},
+         "spark_cluster_workers": workers or None,
          "load_average": round(os.getloadavg()[0], 1)}
     )  # fmt: skip
     return rows
