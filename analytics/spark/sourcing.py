@@ -53,10 +53,10 @@ def flows(lake: Lake, switches: Switches) -> tuple[pd.DataFrame, pd.DataFrame, i
     if switches.self_citations == "exclude":
         pairs = pairs.join(self_citations(lake, pairs), ["citing_id", "cited_id"], "left_anti")
     located = links.patent_cities(lake, years, switches.geo or "applicant")
+    if located.limit(1).count() == 0:
+        last_year = None  # nothing is located: no figure (the graph path returns the empty tables too)
     k = located.groupBy("patent_id").agg(F.count(F.lit(1)).alias("k"))
     weighted = located.join(k, "patent_id")
-    if weighted.limit(1).count() == 0:
-        last_year = None  # nothing is located: no figure (the graph path returns the empty tables too)
     citing_w = F.lit(1.0) if switches.counting == "whole" else F.lit(1.0) / F.col("k")
     citing = weighted.join(years, "patent_id").select(
         F.col("patent_id").alias("citing_id"), "city_id", "year", citing_w.alias("w_citing")
